@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The engine does the numeric work of every notebook, so it is optimised even in debug builds:
+// a tutorial's sweep must not take minutes because the tool was built for debugging.
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
+let package = Package(
+    name: "TrainBook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "trainbook", targets: ["TrainBookCLI"]),
+        .library(name: "TrainBook", type: .dynamic, targets: ["TrainBook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "TrainKit", dependencies: ["CBLAS"], swiftSettings: optimised),
+        .target(name: "Charts"),
+        .target(name: "NotebookWire"),
+        .target(name: "TrainBook", dependencies: ["TrainKit", "Charts", "NotebookWire"]),
+        .target(name: "NotebookKit", dependencies: ["CCmark", "NotebookWire"]),
+        .executableTarget(
+            name: "TrainBookCLI",
+            dependencies: ["NotebookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "TrainKitTests", dependencies: ["TrainKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "NotebookKitTests", dependencies: ["NotebookKit", "TrainBook"]),
+        .testTarget(name: "TrainBookCLITests", dependencies: ["NotebookKit"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,2 @@
+/// Placeholder until the charts module lands.
+public struct Figure {}

@@ -1,0 +1,2 @@
+@_exported import TrainKit
+@_exported import Charts

@@ -1,0 +1,3 @@
+import Testing
+@testable import NotebookKit
+@Test func placeholderNotebookKit() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import NotebookKit
+@Test func placeholderTrainBookCLI() { #expect(Bool(true)) }

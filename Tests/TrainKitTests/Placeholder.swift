@@ -1,0 +1,3 @@
+import Testing
+@testable import TrainKit
+@Test func placeholderTrainKit() { #expect(Bool(true)) }
