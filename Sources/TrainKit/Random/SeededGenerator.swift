@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The engine's one source of randomness: xoshiro256** seeded through SplitMix64.
 ///
 /// The same seed gives the same stream on every machine and core count, so weights, shuffles and
@@ -52,10 +58,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         var u1 = nextUniform()
         while u1 <= .leastNormalMagnitude { u1 = nextUniform() }
         let u2 = nextUniform()
-        let radius = (-2 * _log(u1)).squareRoot()
+        let radius = (-2 * log(u1)).squareRoot()
         let angle = 2 * Double.pi * u2
-        spareNormal = radius * _sin(angle)
-        return radius * _cos(angle)
+        spareNormal = radius * sin(angle)
+        return radius * cos(angle)
     }
 
     /// A uniformly random integer in `0 ..< bound`, without modulo bias.
@@ -78,13 +84,3 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     private func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
-
-// Foundation-free elementary functions keep TrainKit's dependencies to the C library.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-@inline(__always) private func _log(_ x: Double) -> Double { log(x) }
-@inline(__always) private func _sin(_ x: Double) -> Double { sin(x) }
-@inline(__always) private func _cos(_ x: Double) -> Double { cos(x) }
