@@ -1,0 +1,79 @@
+import Foundation
+
+/// Renders notebooks into an output folder: one page per notebook, its figures as files, and the
+/// index. A notebook that fails never takes the last good page, or any other notebook, with it.
+public struct BookRenderer: Sendable {
+    /// Runs notebooks.
+    public var executor: NotebookExecutor
+    /// Where pages go.
+    public var outputFolder: String
+    /// Keep raw HTML in prose (`--allow-html`).
+    public var allowHTML = false
+    /// Parameter overrides for every notebook rendered.
+    public var parameters: [String: String] = [:]
+
+    /// A renderer writing to `outputFolder`.
+    public init(executor: NotebookExecutor, outputFolder: String) {
+        self.executor = executor
+        self.outputFolder = outputFolder
+    }
+
+    /// Parses, runs and writes one notebook; returns what ran.
+    @discardableResult
+    public func render(notebookAt path: String, interrupted: @escaping @Sendable () -> Bool = { false },
+                       progress: NotebookExecutor.ProgressHandler? = nil) throws -> ExecutedDocument {
+        let url = URL(fileURLWithPath: path)
+        let fileName = url.lastPathComponent
+        let executed: ExecutedDocument
+        do {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw NotebookError.unreadable(file: path, reason: "no such file, or it cannot be read")
+            }
+            let bytes = [UInt8](data)
+            let document = try NotebookParser.parse(bytes: bytes, fileName: fileName, allowHTML: allowHTML)
+            executed = executor.execute(document, text: String(decoding: bytes, as: UTF8.self),
+                                        directory: url.deletingLastPathComponent().path,
+                                        parameters: parameters, interrupted: interrupted, progress: progress)
+        } catch {
+            let stem = url.deletingPathExtension().lastPathComponent
+            let empty = Document(fileName: fileName, name: stem, title: stem, blocks: [], allowsHTML: false)
+            executed = ExecutedDocument(document: empty, cells: [], notebookError: "\(error)")
+        }
+        try write(executed)
+        return executed
+    }
+
+    /// Writes the page, figures and index entry of `executed`.
+    public func write(_ executed: ExecutedDocument) throws {
+        let name = executed.document.name
+        let page = outputFolder + "/" + name + ".html"
+        let failedPage = name + ".failed.html"
+        let files = FileManager.default
+        let keepPrevious = !executed.succeeded && files.fileExists(atPath: page)
+        // A failed render keeps the last good page and writes its errors beside it.
+        try AtomicFile.write(PageRenderer.render(executed), to: keepPrevious ? outputFolder + "/" + failedPage : page)
+        if executed.succeeded { try? files.removeItem(atPath: outputFolder + "/" + failedPage) }
+        if !keepPrevious { try writeFigures(of: executed) }
+
+        var entries = IndexPage.load(from: outputFolder).filter { $0.name != name }
+        entries.append(IndexPage.Entry(name: name, title: executed.document.title, succeeded: executed.succeeded,
+                                       failedPage: keepPrevious ? failedPage : nil))
+        try IndexPage.write(entries, to: outputFolder)
+    }
+
+    private func writeFigures(of executed: ExecutedDocument) throws {
+        let folder = outputFolder + "/" + executed.document.name
+        var written: Set<String> = []
+        for cell in executed.cells {
+            for case .figure(let name, let svg, _) in cell.outputs {
+                try AtomicFile.write(svg + "\n", to: folder + "/" + name + ".svg")
+                written.insert(name + ".svg")
+            }
+        }
+        // Figures of an earlier render that this one no longer makes would mislead a reader.
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for file in existing where file.hasSuffix(".svg") && !written.contains(file) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + file)
+        }
+    }
+}
