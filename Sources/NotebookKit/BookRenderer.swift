@@ -49,14 +49,17 @@ public struct BookRenderer: Sendable {
         let page = outputFolder + "/" + name + ".html"
         let failedPage = name + ".failed.html"
         let files = FileManager.default
-        let keepPrevious = !executed.succeeded && files.fileExists(atPath: page)
+        var entries = IndexPage.load(from: outputFolder)
+        let previousWasGood = entries.first { $0.name == name }?.pageIsGood ?? false
+        let keepPrevious = !executed.succeeded && previousWasGood && files.fileExists(atPath: page)
         // A failed render keeps the last good page and writes its errors beside it.
         try AtomicFile.write(PageRenderer.render(executed), to: keepPrevious ? outputFolder + "/" + failedPage : page)
         if executed.succeeded { try? files.removeItem(atPath: outputFolder + "/" + failedPage) }
         if !keepPrevious { try writeFigures(of: executed) }
 
-        var entries = IndexPage.load(from: outputFolder).filter { $0.name != name }
-        entries.append(IndexPage.Entry(name: name, title: executed.document.title, succeeded: executed.succeeded,
+        entries.removeAll { $0.name == name }
+        entries.append(IndexPage.Entry(name: name, title: executed.document.title,
+                                       pageIsGood: executed.succeeded || keepPrevious,
                                        failedPage: keepPrevious ? failedPage : nil))
         try IndexPage.write(entries, to: outputFolder)
     }

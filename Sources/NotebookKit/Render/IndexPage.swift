@@ -9,10 +9,13 @@ public struct IndexPage {
         public var name: String
         /// Page title.
         public var title: String
-        /// Whether its last render succeeded.
-        public var succeeded: Bool
-        /// The page a reader should open for the last render's errors, when it failed.
+        /// Whether `NAME.html` comes from a render that succeeded.
+        public var pageIsGood: Bool
+        /// When the last render failed while a good page was kept: the page with its errors.
         public var failedPage: String?
+
+        /// Whether the last render failed.
+        public var lastRenderFailed: Bool { !pageIsGood || failedPage != nil }
     }
 
     /// The manifest's file name inside the output folder.
@@ -38,7 +41,7 @@ public struct IndexPage {
     static func html(_ entries: [Entry]) -> String {
         let items = entries.map { entry in
             var item = "<li><a href=\"\(HTML.escape(entry.name)).html\">\(HTML.escape(entry.title))</a><span class=\"file\">\(HTML.escape(entry.name)).md</span>"
-            if !entry.succeeded {
+            if entry.lastRenderFailed {
                 let link = entry.failedPage.map { " — <a href=\"\(HTML.escape($0))\">see the errors</a>" } ?? ""
                 item += "<span class=\"failed\">last render failed\(link)</span>"
             }

@@ -44,7 +44,10 @@ public enum SwiftHighlighter {
                 while end < characters.count && (characters[end].isASCII && (characters[end].properties.isAlphabetic
                         || characters[end].properties.numericType != nil || characters[end] == "." || characters[end] == "_")) {
                     if characters[end] == "." && !(end + 1 < characters.count && characters[end + 1].properties.numericType != nil) { break }
-                    end += 1
+                    // An exponent may carry a sign: 1.5e-3.
+                    let isExponent = (characters[end] == "e" || characters[end] == "E") && end + 1 < characters.count
+                        && (characters[end + 1] == "-" || characters[end + 1] == "+")
+                    end += isExponent ? 2 : 1
                 }
                 span("n", i..<end)
                 i = end
