@@ -26,13 +26,8 @@ public struct BookRenderer: Sendable {
         let fileName = url.lastPathComponent
         let executed: ExecutedDocument
         do {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw NotebookError.unreadable(file: path, reason: "no such file, or it cannot be read")
-            }
-            let bytes = [UInt8](data)
-            let document = try NotebookParser.parse(bytes: bytes, fileName: fileName, allowHTML: allowHTML)
-            executed = executor.execute(document, text: String(decoding: bytes, as: UTF8.self),
-                                        directory: url.deletingLastPathComponent().path,
+            let notebook = try NotebookFile(path: path, allowHTML: allowHTML)
+            executed = executor.execute(notebook.document, text: notebook.text, directory: notebook.directory,
                                         parameters: parameters, interrupted: interrupted, progress: progress)
         } catch {
             let stem = url.deletingPathExtension().lastPathComponent

@@ -12,7 +12,8 @@ enum NotebookFinder {
             }
             if isFolder.boolValue {
                 let files = try FileManager.default.contentsOfDirectory(atPath: path)
-                result += files.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { path + "/" + $0 }
+                let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+                result += files.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { folder + "/" + $0 }
             } else {
                 result.append(path)
             }

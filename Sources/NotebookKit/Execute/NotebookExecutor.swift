@@ -26,35 +26,58 @@ public struct NotebookExecutor: Sendable {
         var result = ExecutedDocument(document: document, cells: document.cells.map { CellResult(index: $0.index) },
                                       parameters: parameters)
         guard !document.cells.isEmpty else { return result }
-        let folder = workRoot + "/" + document.name + "-" + StableHash.hex(directory + "/" + document.fileName).prefix(8)
         do {
-            var skipping: Set<Int> = []
-            var program = try ProgramAssembler.assemble(document, parameters: parameters)
-            var outcome = try NotebookCompiler(toolchain: toolchain).compile(program, of: document, notebookText: text, in: folder)
-            // Cells that must fail and did so at compile time are left out, and the rest compiled again.
-            let expected = Set(document.cells.filter(\.options.expectsError).map(\.index))
-            let failing = Set(outcome.diagnostics.filter { $0.severity == "error" }.compactMap(\.cellIndex))
-            if outcome.executable == nil, !failing.isEmpty, failing.isSubset(of: expected) {
-                for diagnostic in outcome.diagnostics where diagnostic.severity == "error" {
-                    result.cells[diagnostic.cellIndex!].outputs.append(.text(diagnostic.description))
-                }
-                failing.forEach { result.cells[$0].status = .failedAsExpected }
-                skipping = failing
-                program = try ProgramAssembler.assemble(document, parameters: parameters, skipping: skipping)
-                outcome = try NotebookCompiler(toolchain: toolchain).compile(program, of: document, notebookText: text, in: folder)
-            }
-            guard let executable = outcome.executable else {
-                report(compileFailure: outcome, into: &result)
+            let build = try compile(document, text: text, directory: directory, parameters: parameters, into: &result)
+            guard let executable = build.outcome.executable else {
+                report(compileFailure: build.outcome, into: &result)
                 return result
             }
-            run(executable, folder: folder, directory: directory, skipping: skipping, interrupted: interrupted,
-                progress: progress, into: &result)
+            run(executable, folder: build.folder, directory: directory, skipping: build.skipping,
+                interrupted: interrupted, progress: progress, into: &result)
         } catch let error as NotebookError {
             result.notebookError = error.description
         } catch {
             result.notebookError = "\(document.fileName): error: \(error)"
         }
         return result
+    }
+
+    /// Compiles `document` without running it and returns every error and warning at its notebook line.
+    public func check(_ document: Document, text: String, directory: String,
+                      parameters: [String: String] = [:]) -> [String] {
+        var result = ExecutedDocument(document: document, cells: document.cells.map { CellResult(index: $0.index) })
+        guard !document.cells.isEmpty else { return [] }
+        do {
+            let build = try compile(document, text: text, directory: directory, parameters: parameters, into: &result)
+            if build.outcome.executable == nil { report(compileFailure: build.outcome, into: &result) }
+            let warnings = result.cells.flatMap { $0.outputs.compactMap { if case .warning(let w) = $0 { w } else { nil } } }
+            return result.errorMessages + warnings
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    /// Assembles and compiles; cells that must fail and did so at compile time are left out and the
+    /// rest compiled again.
+    private func compile(_ document: Document, text: String, directory: String, parameters: [String: String],
+                         into result: inout ExecutedDocument) throws
+        -> (outcome: NotebookCompiler.Outcome, folder: String, skipping: Set<Int>) {
+        let folder = workRoot + "/" + document.name + "-" + StableHash.hex(directory + "/" + document.fileName).prefix(8)
+        let compiler = NotebookCompiler(toolchain: toolchain)
+        var program = try ProgramAssembler.assemble(document, parameters: parameters)
+        var outcome = try compiler.compile(program, of: document, notebookText: text, in: folder)
+        let expected = Set(document.cells.filter(\.options.expectsError).map(\.index))
+        let failing = Set(outcome.diagnostics.filter { $0.severity == "error" }.compactMap(\.cellIndex))
+        guard outcome.executable == nil, !failing.isEmpty, failing.isSubset(of: expected) else {
+            return (outcome, folder, [])
+        }
+        for diagnostic in outcome.diagnostics where diagnostic.severity == "error" {
+            result.cells[diagnostic.cellIndex!].outputs.append(.text(diagnostic.description))
+        }
+        failing.forEach { result.cells[$0].status = .failedAsExpected }
+        program = try ProgramAssembler.assemble(document, parameters: parameters, skipping: failing)
+        outcome = try compiler.compile(program, of: document, notebookText: text, in: folder)
+        return (outcome, folder, failing)
     }
 
     private func report(compileFailure outcome: NotebookCompiler.Outcome, into result: inout ExecutedDocument) {
