@@ -18,6 +18,8 @@ public enum WireRecord: Codable, Equatable, Sendable {
     case progress(epoch: Int, epochs: Int, loss: Double?)
     /// An `expect=error` cell finished: `failed` tells whether it failed, as it must.
     case expectedFailure(index: Int, failed: Bool)
+    /// The program read a data file; a change to it must invalidate cached results.
+    case dataFile(path: String)
     /// A one-line warning to show under the running cell (e.g. a loss that became NaN).
     case warning(message: String)
 

@@ -23,6 +23,9 @@ struct Render: ParsableCommand {
     @Option(help: "Seconds a cell may run when its block sets no timeout=.")
     var timeout: Double = 1800
 
+    @Flag(help: "Run every notebook even when its code, parameters, data and engine are unchanged.")
+    var noCache = false
+
     mutating func run() throws {
         let notebooks = try NotebookFinder.notebooks(in: paths.isEmpty ? ["notebooks"] : paths)
         let parameters = try ParameterOption.parse(parameter)
@@ -31,6 +34,7 @@ struct Render: ParsableCommand {
 
         var executor = NotebookExecutor(toolchain: toolchain, workRoot: CacheFolder.path + "/build")
         executor.defaultCellTimeout = timeout
+        executor.cache = noCache ? nil : ExecutionCache(folder: CacheFolder.path + "/executions")
         var renderer = BookRenderer(executor: executor, outputFolder: out)
         renderer.allowHTML = allowHTML
         renderer.parameters = parameters
@@ -42,7 +46,8 @@ struct Render: ParsableCommand {
             let executed = try renderer.render(notebookAt: path, interrupted: { Interrupt.requested })
             let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
             if executed.succeeded {
-                print("ok      \(path) (\(executed.cells.count) cells, \(seconds) s) → \(out)/\(executed.document.name).html")
+                let how = executed.fromCache ? "cached" : "\(seconds) s"
+                print("ok      \(path) (\(executed.cells.count) cells, \(how)) → \(out)/\(executed.document.name).html")
             } else {
                 failures += 1
                 print("FAILED  \(path) (\(seconds) s)")

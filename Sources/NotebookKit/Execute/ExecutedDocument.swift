@@ -6,6 +6,8 @@ public struct ExecutedDocument: Equatable, Sendable {
     public var cells: [CellResult]
     /// Parameters that overrode the defaults, shown on the page.
     public var parameters: [String: String] = [:]
+    /// Whether the cell results came from the execution cache instead of a run.
+    public var fromCache = false
     /// A problem that concerns the whole notebook (no compiler found, …), if any.
     public var notebookError: String?
 
@@ -23,7 +25,7 @@ public struct ExecutedDocument: Equatable, Sendable {
 }
 
 /// What one cell produced.
-public struct CellResult: Equatable, Sendable {
+public struct CellResult: Codable, Equatable, Sendable {
     /// The cell's index among runnable cells.
     public var index: Int
     /// Outputs in the order they were produced.
@@ -38,7 +40,7 @@ public struct CellResult: Equatable, Sendable {
 }
 
 /// How a cell ended.
-public enum CellStatus: String, Equatable, Sendable {
+public enum CellStatus: String, Codable, Equatable, Sendable {
     /// It ran to its end.
     case succeeded
     /// It failed to compile, trapped, threw, or ran out of time.
@@ -50,7 +52,7 @@ public enum CellStatus: String, Equatable, Sendable {
 }
 
 /// One output of a cell.
-public enum CellOutput: Equatable, Sendable {
+public enum CellOutput: Codable, Equatable, Sendable {
     /// Printed text.
     case text(String)
     /// A figure: file stem (`LABEL-K`), SVG and accessible summary.

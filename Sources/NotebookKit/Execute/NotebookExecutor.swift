@@ -9,6 +9,8 @@ public struct NotebookExecutor: Sendable {
     public var defaultCellTimeout: Double = 1800
     /// A folder for generated programs and executables.
     public var workRoot: String
+    /// Results of earlier successful runs; nil runs every notebook (`--no-cache`).
+    public var cache: ExecutionCache?
 
     /// An executor building in `workRoot`.
     public init(toolchain: Toolchain, workRoot: String) {
@@ -27,13 +29,21 @@ public struct NotebookExecutor: Sendable {
                                       parameters: parameters)
         guard !document.cells.isEmpty else { return result }
         do {
+            let key = ExecutionCache.key(program: try ProgramAssembler.assemble(document, parameters: parameters).source,
+                                         toolchain: toolchain)
+            if let cached = cache?.lookup(key), cached.count == result.cells.count {
+                result.cells = cached
+                result.fromCache = true
+                return result
+            }
             let build = try compile(document, text: text, directory: directory, parameters: parameters, into: &result)
             guard let executable = build.outcome.executable else {
                 report(compileFailure: build.outcome, into: &result)
                 return result
             }
-            run(executable, folder: build.folder, directory: directory, skipping: build.skipping,
-                interrupted: interrupted, progress: progress, into: &result)
+            let dataFiles = run(executable, folder: build.folder, directory: directory, skipping: build.skipping,
+                                interrupted: interrupted, progress: progress, into: &result)
+            if result.succeeded, !interrupted() { try? cache?.store(result.cells, key: key, dataFiles: dataFiles) }
         } catch let error as NotebookError {
             result.notebookError = error.description
         } catch {
@@ -95,7 +105,7 @@ public struct NotebookExecutor: Sendable {
 
     private func run(_ executable: String, folder: String, directory: String, skipping: Set<Int>,
                      interrupted: @escaping @Sendable () -> Bool, progress: ProgressHandler?,
-                     into result: inout ExecutedDocument) {
+                     into result: inout ExecutedDocument) -> [String] {
         let document = result.document
         let backtraces = folder + "/backtraces"
         try? FileManager.default.removeItem(atPath: backtraces)
@@ -121,7 +131,7 @@ public struct NotebookExecutor: Sendable {
                 })
         } catch {
             result.notebookError = "\(document.fileName): error: \(error)"
-            return
+            return []
         }
         collector.finish()
         for index in skipping { collector.setStatus(.failedAsExpected, ofCell: index) }
@@ -145,5 +155,6 @@ public struct NotebookExecutor: Sendable {
             result.cells[index].status = collector.cells[index].status
             result.cells[index].seconds = collector.cells[index].seconds
         }
+        return collector.dataFiles.map { $0.hasPrefix("/") ? $0 : directory + "/" + $0 }
     }
 }

@@ -14,6 +14,8 @@ struct OutputCollector {
     private var text: [UInt8] = []
     private var textTarget: Int?
     private var truncated: Set<Int> = []
+    /// Data files the program said it read, in order of first reading.
+    private(set) var dataFiles: [String] = []
     private var cellStart = Date()
     /// Called with each training progress record (epoch, epochs, loss) of the running cell.
     var onProgress: ((Int, Int, Double?) -> Void)?
@@ -101,6 +103,8 @@ struct OutputCollector {
             if let target = textTarget { cells[target].outputs.append(.warning(message)) }
         case .progress(let epoch, let epochs, let loss):
             onProgress?(epoch, epochs, loss)
+        case .dataFile(let path):
+            if !dataFiles.contains(path) { dataFiles.append(path) }
         case .expectedFailure(let index, let failed):
             guard cells.indices.contains(index) else { return }
             cells[index].status = failed ? .failedAsExpected : .failed
