@@ -22,23 +22,28 @@ public struct BookRenderer: Sendable {
     @discardableResult
     public func render(notebookAt path: String, interrupted: @escaping @Sendable () -> Bool = { false },
                        progress: NotebookExecutor.ProgressHandler? = nil) throws -> ExecutedDocument {
-        let url = URL(fileURLWithPath: path)
-        let fileName = url.lastPathComponent
-        let executed: ExecutedDocument
-        do {
-            let notebook = try NotebookFile(path: path, allowHTML: allowHTML)
-            executed = executor.execute(notebook.document, text: notebook.text, directory: notebook.directory,
-                                        parameters: parameters, interrupted: interrupted, progress: progress)
-        } catch {
-            let stem = url.deletingPathExtension().lastPathComponent
-            let empty = Document(fileName: fileName, name: stem, title: stem, blocks: [], allowsHTML: false)
-            executed = ExecutedDocument(document: empty, cells: [], notebookError: "\(error)")
-        }
+        let executed = execute(notebookAt: path, interrupted: interrupted, progress: progress)
         try write(executed)
         return executed
     }
 
-    /// Writes the page, figures and index entry of `executed`.
+    /// Parses and runs one notebook without writing anything; safe to call from several threads.
+    public func execute(notebookAt path: String, interrupted: @escaping @Sendable () -> Bool = { false },
+                        progress: NotebookExecutor.ProgressHandler? = nil) -> ExecutedDocument {
+        do {
+            let notebook = try NotebookFile(path: path, allowHTML: allowHTML)
+            return executor.execute(notebook.document, text: notebook.text, directory: notebook.directory,
+                                    parameters: parameters, interrupted: interrupted, progress: progress)
+        } catch {
+            let url = URL(fileURLWithPath: path)
+            let stem = url.deletingPathExtension().lastPathComponent
+            let empty = Document(fileName: url.lastPathComponent, name: stem, title: stem, blocks: [], allowsHTML: false)
+            return ExecutedDocument(document: empty, cells: [], notebookError: "\(error)")
+        }
+    }
+
+    /// Writes the page, figures and index entry of `executed`. Not for concurrent use: the index
+    /// is read, updated and written back.
     public func write(_ executed: ExecutedDocument) throws {
         let name = executed.document.name
         let page = outputFolder + "/" + name + ".html"

@@ -20,6 +20,18 @@ enum NotebookFinder {
         }
         return result
     }
+
+    /// Two notebooks with the same stem would write the same page: say which, and what to do.
+    static func rejectDuplicateStems(_ notebooks: [String]) throws {
+        var seen: [String: String] = [:]
+        for path in notebooks {
+            let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            if let other = seen[stem] {
+                throw ValidationError("\(other) and \(path) would both render to \(stem).html; rename one of them, or render them with different --out folders")
+            }
+            seen[stem] = path
+        }
+    }
 }
 
 /// Parses `-p NAME=VALUE` options.

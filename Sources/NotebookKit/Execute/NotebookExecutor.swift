@@ -11,6 +11,9 @@ public struct NotebookExecutor: Sendable {
     public var workRoot: String
     /// Results of earlier successful runs; nil runs every notebook (`--no-cache`).
     public var cache: ExecutionCache?
+    /// Threads each notebook's sweeps may use; nil lets them use every core. Set it when several
+    /// notebooks run at once so they do not oversubscribe the cores.
+    public var sweepWorkers: Int?
 
     /// An executor building in `workRoot`.
     public init(toolchain: Toolchain, workRoot: String) {
@@ -18,8 +21,8 @@ public struct NotebookExecutor: Sendable {
         self.workRoot = workRoot
     }
 
-    /// Training progress of the running cell: (cell, epoch, epochs, loss).
-    public typealias ProgressHandler = @Sendable (Int, Int, Int, Double?) -> Void
+    /// Receives what the running program reports, as it happens.
+    public typealias ProgressHandler = @Sendable (RunEvent) -> Void
 
     /// Runs `document` (whose Markdown is `text`, in folder `directory`) with parameter overrides.
     public func execute(_ document: Document, text: String, directory: String, parameters: [String: String] = [:],
@@ -114,11 +117,12 @@ public struct NotebookExecutor: Sendable {
         environment["OPENBLAS_NUM_THREADS"] = "1"
         environment["OPENBLAS_CORETYPE"] = OpenBLASCoreType.forThisCPU()
         if environment["OPENBLAS_CORETYPE"] == nil { environment.removeValue(forKey: "OPENBLAS_CORETYPE") }
+        if let sweepWorkers { environment["TRAINBOOK_WORKERS"] = String(sweepWorkers) }
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,format=json,output-to=\(backtraces)"
 
         var collector = OutputCollector(cellCount: document.cells.count)
         let preserved = result.cells
-        collector.onProgress = { epoch, epochs, loss in progress?(collector.runningCell ?? 0, epoch, epochs, loss) }
+        collector.onEvent = progress
         var termination: ChildProcess.Termination
         do {
             termination = try ChildProcess(executable: executable, arguments: [], environment: environment,

@@ -17,8 +17,8 @@ struct OutputCollector {
     /// Data files the program said it read, in order of first reading.
     private(set) var dataFiles: [String] = []
     private var cellStart = Date()
-    /// Called with each training progress record (epoch, epochs, loss) of the running cell.
-    var onProgress: ((Int, Int, Double?) -> Void)?
+    /// Told when cells begin and end and when their fits finish an epoch.
+    var onEvent: ((RunEvent) -> Void)?
 
     init(cellCount: Int) {
         cells = (0..<cellCount).map(CellResult.init)
@@ -90,11 +90,13 @@ struct OutputCollector {
             lastBegun = index
             textTarget = index
             cellStart = Date()
+            onEvent?(.cellStarted(index))
         case .cellEnd(let index):
             guard cells.indices.contains(index) else { return }
             if cells[index].status == .notRun { cells[index].status = .succeeded }
             cells[index].seconds = Date().timeIntervalSince(cellStart)
             runningCell = nil
+            onEvent?(.cellFinished(index, seconds: cells[index].seconds))
         case .figure(let name, let svg, let alt):
             if let target = textTarget { cells[target].outputs.append(.figure(name: name, svg: svg, alt: alt)) }
         case .table(let columns, let rows):
@@ -102,7 +104,7 @@ struct OutputCollector {
         case .warning(let message):
             if let target = textTarget { cells[target].outputs.append(.warning(message)) }
         case .progress(let epoch, let epochs, let loss):
-            onProgress?(epoch, epochs, loss)
+            onEvent?(.epochEnded(cell: runningCell ?? 0, epoch: epoch, epochs: epochs, loss: loss))
         case .dataFile(let path):
             if !dataFiles.contains(path) { dataFiles.append(path) }
         case .expectedFailure(let index, let failed):
