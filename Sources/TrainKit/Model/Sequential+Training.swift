@@ -1,0 +1,143 @@
+/// Compiling, fitting, evaluating and predicting, as Keras's `Model` methods.
+extension Sequential {
+    /// Sets the optimizer, the loss and the metrics; resets the optimizer's state and step count.
+    public mutating func compile(optimizer: any Optimizer, loss: Loss, metrics: [Metric] = []) {
+        compilation = Compilation(optimizer: optimizer, loss: loss, metrics: metrics)
+    }
+
+    /// Compiles with an optimizer given by its Keras name (`"adam"`, `"sgd"`, …) and defaults.
+    public mutating func compile(optimizer name: String, loss: Loss, metrics: [Metric] = []) {
+        compile(optimizer: Optimizers.named(name), loss: loss, metrics: metrics)
+    }
+
+    /// Trains the model, as Keras's `fit`, and returns what each epoch recorded.
+    ///
+    /// - Parameters:
+    ///   - data: The training rows.
+    ///   - epochs: Passes over the data.
+    ///   - batchSize: Rows per step; the last batch of an epoch may be smaller.
+    ///   - validation: Rows measured with the weights at each epoch's end (`val_` keys).
+    ///   - validationSplit: When `validation` is nil, this fraction of `data`'s LAST rows
+    ///     (taken before any shuffling) becomes the validation data.
+    ///   - shuffle: Draw a new order of the training rows every epoch.
+    ///   - callbacks: Code run at each epoch and batch (learning-rate schedules, early stopping).
+    ///   - verbose: `.epochs` prints one line per epoch.
+    @discardableResult
+    public mutating func fit(
+        _ data: Dataset, epochs: Int = 1, batchSize: Int = 32, validation: Dataset? = nil,
+        validationSplit: Double = 0, shuffle: Bool = true, callbacks: [any Callback] = [],
+        verbose: Verbosity = .silent
+    ) -> History {
+        guard var compilation else { TrainKitError.notCompiled(operation: "fit").fail() }
+        guard epochs >= 0, batchSize > 0 else {
+            TrainKitError.invalidArgument(
+                "fit needs epochs ≥ 0 and batchSize > 0, but got epochs \(epochs), batchSize \(batchSize).").fail()
+        }
+        guard validationSplit >= 0 && validationSplit < 1 else {
+            TrainKitError.invalidArgument("fit: validationSplit must be in [0, 1), but got \(validationSplit).").fail()
+        }
+        var train = data, held = validation
+        if held == nil && validationSplit > 0 {
+            // Keras: split_at = floor(N · (1 − split)); the validation rows are the last ones.
+            let splitAt = Int((Double(data.count) * (1 - validationSplit)).rounded(.down))
+            guard splitAt > 0 && splitAt < data.count else {
+                TrainKitError.invalidArgument(
+                    "fit: validationSplit \(validationSplit) of \(data.count) rows leaves no training or no "
+                        + "validation rows. Use more rows or another split.").fail()
+            }
+            train = rows(of: data, 0..<splitAt)
+            held = rows(of: data, splitAt..<data.count)
+        }
+        guard train.count > 0 else { TrainKitError.invalidArgument("fit needs at least one training row.").fail() }
+        if !isBuilt { build(inputWidth: train.x.cols) }
+        check(train, role: "fit", loss: compilation.loss)
+        if let held { check(held, role: "validation", loss: compilation.loss) }
+
+        let network = Network(layers: layers, capacity: batchSize)
+        let context = TrainingContext(
+            network: network, optimizer: compilation.optimizer, steps: compilation.steps, epochs: epochs,
+            loss: compilation.loss, metrics: resolvedMetrics(compilation, targetWidth: train.y.cols), verbose: verbose)
+        context.run(train: train, validation: held, batchSize: batchSize, shuffle: shuffle, callbacks: callbacks,
+                    shuffler: &shuffleGenerator)
+        network.store(into: &layers)
+        compilation.optimizer = context.optimizer
+        compilation.steps = context.steps
+        self.compilation = compilation
+        return context.history
+    }
+
+    /// The loss and metrics on `data` (means over its rows), keyed as in the history:
+    /// `["loss": …, "accuracy": …]`.
+    public func evaluate(_ data: Dataset, batchSize: Int = 32) -> [String: Double] {
+        guard let compilation else { TrainKitError.notCompiled(operation: "evaluate").fail() }
+        var model = self
+        if !model.isBuilt { model.build(inputWidth: data.x.cols) }
+        model.check(data, role: "evaluate", loss: compilation.loss)
+        let network = Network(layers: model.layers, capacity: max(1, min(batchSize, data.count)))
+        let values = network.measure(data, loss: compilation.loss,
+                                     metrics: resolvedMetrics(compilation, targetWidth: data.y.cols))
+        return Dictionary(uniqueKeysWithValues: values.map { ($0.key, $0.value) })
+    }
+
+    /// The model's outputs for each row of `x`.
+    public func predict(_ x: Matrix, batchSize: Int = 32) -> Matrix {
+        var model = self
+        if !model.isBuilt { model.build(inputWidth: x.cols) }
+        model.checkInputWidth(x.cols, role: "predict")
+        let network = Network(layers: model.layers, capacity: max(1, min(batchSize, x.rows)))
+        var result = [Float](repeating: 0, count: x.rows * network.outputWidth)
+        x.data.withUnsafeBufferPointer { input in
+            result.withUnsafeMutableBufferPointer { output in
+                var start = 0
+                while start < x.rows {
+                    let rows = min(network.capacity, x.rows - start)
+                    let values = network.forward(input.baseAddress! + start * x.cols, rows: rows)
+                    (output.baseAddress! + start * network.outputWidth)
+                        .update(from: values, count: rows * network.outputWidth)
+                    start += rows
+                }
+            }
+        }
+        return Matrix(rows: x.rows, cols: network.outputWidth, data: result)
+    }
+
+    private func resolvedMetrics(_ compilation: Compilation, targetWidth: Int)
+        -> [(metric: Metric, resolved: ResolvedMetric)]
+    {
+        compilation.metrics.map {
+            (metric: $0, resolved: ResolvedMetric($0, outputWidth: outputWidth, targetWidth: targetWidth))
+        }
+    }
+
+    private func checkInputWidth(_ width: Int, role: String) {
+        if let expected = inputWidth, expected != width {
+            TrainKitError.shapeMismatch(
+                "\(role): the data has \(width) feature columns, but the model was built for \(expected). "
+                    + "Use data with \(expected) columns, or a new model.").fail()
+        }
+    }
+
+    private func check(_ data: Dataset, role: String, loss: Loss) {
+        checkInputWidth(data.x.cols, role: role)
+        let expected = loss.targetWidth(outputWidth: outputWidth)
+        guard data.y.cols == expected else {
+            var advice = "Give targets with \(expected) column\(expected == 1 ? "" : "s")"
+            if loss.kind == .categoricalCrossentropy && data.y.cols == 1 {
+                advice = "Use .sparseCategoricalCrossentropy for class indices, or one-hot encode the targets"
+            } else if loss.kind == .sparseCategoricalCrossentropy {
+                advice = "Use .categoricalCrossentropy for one-hot targets, or give one class index per row"
+            }
+            TrainKitError.shapeMismatch(
+                "\(role): \(loss) on a model with \(outputWidth) outputs needs targets with \(expected) "
+                    + "column\(expected == 1 ? "" : "s"), but y has \(data.y.cols). \(advice).").fail()
+        }
+    }
+}
+
+/// The rows `range` of `data`.
+func rows(of data: Dataset, _ range: Range<Int>) -> Dataset {
+    func slice(_ m: Matrix) -> Matrix {
+        Matrix(rows: range.count, cols: m.cols, data: Array(m.data[range.lowerBound * m.cols ..< range.upperBound * m.cols]))
+    }
+    return Dataset(x: slice(data.x), y: slice(data.y))
+}

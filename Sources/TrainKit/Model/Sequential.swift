@@ -1,0 +1,115 @@
+/// A stack of layers trained as one model, as Keras's `Sequential`.
+///
+/// Weights are drawn from `seed` when the input width is first known (at the first `fit`,
+/// `predict` or `evaluate`, or at `build(inputWidth:)`); shuffling draws from a second stream of
+/// the same seed, so the same seed always trains the same way. A model is a value: a copy trains
+/// independently of the original, and `let saved = model` keeps a snapshot of the weights and
+/// the optimizer state.
+///
+/// ```swift
+/// var model = Sequential(seed: 42) {
+///     Dense(50, activation: .relu, kernelInitializer: .heUniform)
+///     Dense(3, activation: .softmax)
+/// }
+/// model.compile(optimizer: SGD(learningRate: 0.1), loss: .categoricalCrossentropy, metrics: [.accuracy])
+/// let history = model.fit(train, epochs: 20, validation: test)
+/// ```
+public struct Sequential: Layer {
+    /// The dense layers, nested models flattened into them.
+    public internal(set) var layers: [Dense]
+    /// The seed of the weights and of the shuffles.
+    public let seed: Int
+    var weightGenerator: SeededGenerator
+    var shuffleGenerator: SeededGenerator
+    var compilation: Compilation?
+
+    /// What `compile` set: the optimizer with its state and step count, the loss, the metrics.
+    struct Compilation: Sendable {
+        var optimizer: any Optimizer
+        var steps = 0
+        let loss: Loss
+        let metrics: [Metric]
+    }
+
+    /// A model of the layers listed in the closure; a `Sequential` in the list adds its layers
+    /// (and keeps their weights when it was built).
+    public init(seed: Int = 0, @LayerBuilder _ content: () -> [any Layer]) {
+        self.init(seed: seed, layers: content())
+    }
+
+    /// A model of the given layers.
+    public init(seed: Int = 0, layers: [any Layer]) {
+        let dense = layers.flatMap(\.denseLayers)
+        precondition(!dense.isEmpty, "a Sequential model needs at least one Dense layer.")
+        self.layers = dense
+        self.seed = seed
+        let bits = UInt64(bitPattern: Int64(seed))
+        weightGenerator = SeededGenerator(seed: bits)
+        // A distinct stream for shuffles: building early or late never changes the batch order.
+        shuffleGenerator = SeededGenerator(seed: bits ^ 0xD1B5_4A32_D192_ED03)
+    }
+
+    /// The layers, so a model can be a block of another model.
+    public var denseLayers: [Dense] { layers }
+
+    /// Whether the weights exist.
+    public var isBuilt: Bool { layers.allSatisfy(\.isBuilt) }
+
+    /// The input width once built.
+    public var inputWidth: Int? { layers[0].inputWidth }
+
+    /// The width of the output.
+    public var outputWidth: Int { layers[layers.count - 1].units }
+
+    /// The number of weights (0 before the model is built).
+    public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
+
+    /// Whether training updates the weights: setting it sets every layer's flag.
+    public var trainable: Bool {
+        get { layers.contains(where: \.trainable) }
+        set { for index in layers.indices { layers[index].trainable = newValue } }
+    }
+
+    /// A copy whose weights training leaves alone, to use as a fixed block inside another model.
+    public func frozen() -> Sequential {
+        var copy = self
+        copy.trainable = false
+        return copy
+    }
+
+    /// Creates the weights for `inputWidth` input columns, layer by layer, from the seed.
+    /// Layers that already have weights (from a built inner model) keep them.
+    public mutating func build(inputWidth: Int) {
+        var width = inputWidth
+        for index in layers.indices {
+            if let built = layers[index].inputWidth {
+                guard built == width else {
+                    TrainKitError.shapeMismatch(
+                        "layer \(index + 1) (Dense \(layers[index].units)) was built for \(built) inputs, "
+                            + "but the layer before it gives \(width). Build the model for matching widths.").fail()
+                }
+            } else {
+                layers[index].build(inputWidth: width, generator: &weightGenerator)
+            }
+            width = layers[index].units
+        }
+    }
+
+    /// The optimizer `compile` set, with its current state.
+    public var optimizer: (any Optimizer)? { compilation?.optimizer }
+
+    /// The loss `compile` set.
+    public var loss: Loss? { compilation?.loss }
+
+    /// One line per layer: units, activation, weights, and whether it trains.
+    public var summary: String {
+        var lines = ["Sequential (seed \(seed))"]
+        for (index, layer) in layers.enumerated() {
+            let frozen = layer.trainable ? "" : ", frozen"
+            lines.append("  \(index + 1). Dense(\(layer.units), \(layer.activation)): "
+                         + "\(layer.parameterCount) weights\(frozen)")
+        }
+        lines.append("  total: \(parameterCount) weights")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The fused element-wise passes of a Dense layer: bias + activation forward, and activation
+/// derivative + bias gradient backward, each in one sweep over the batch.
+extension Activation {
+    /// `values[r, j] = act(values[r, j] + bias[j])` for a `rows × cols` block, in place.
+    func forward(_ values: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, rows: Int, cols: Int) {
+        for r in 0..<rows {
+            let row = values + r * cols
+            if let bias {
+                for j in 0..<cols { row[j] += bias[j] }
+            }
+            switch kind {
+            case .linear:
+                break
+            case .relu:
+                for j in 0..<cols { row[j] = row[j] > 0 ? row[j] : 0 }
+            case .leakyRelu(let alpha):
+                for j in 0..<cols { row[j] = row[j] > 0 ? row[j] : alpha * row[j] }
+            case .sigmoid:
+                for j in 0..<cols { row[j] = 1 / (1 + expf(-row[j])) }
+            case .tanh:
+                for j in 0..<cols { row[j] = tanhf(row[j]) }
+            case .softmax:
+                softmaxRow(row, cols)
+            }
+        }
+    }
+
+    /// Turns `delta` from ∂L/∂a into ∂L/∂z in place, using the outputs `a`, and adds each
+    /// column's sum of ∂L/∂z to `biasGradient` (when given, which must start at zero).
+    func backward(
+        _ delta: UnsafeMutablePointer<Float>, outputs a: UnsafePointer<Float>,
+        biasGradient: UnsafeMutablePointer<Float>?, rows: Int, cols: Int
+    ) {
+        for r in 0..<rows {
+            let d = delta + r * cols
+            let out = a + r * cols
+            switch kind {
+            case .linear:
+                break
+            case .relu:
+                // a > 0 exactly where z > 0; the derivative at 0 is 0, as in TensorFlow and JAX.
+                for j in 0..<cols { d[j] = out[j] > 0 ? d[j] : 0 }
+            case .leakyRelu(let alpha):
+                for j in 0..<cols { d[j] = out[j] > 0 ? d[j] : alpha * d[j] }
+            case .sigmoid:
+                for j in 0..<cols { d[j] *= out[j] * (1 - out[j]) }
+            case .tanh:
+                for j in 0..<cols { d[j] *= 1 - out[j] * out[j] }
+            case .softmax:
+                var dot: Float = 0
+                for j in 0..<cols { dot += out[j] * d[j] }
+                for j in 0..<cols { d[j] = out[j] * (d[j] - dot) }
+            }
+            if let biasGradient {
+                for j in 0..<cols { biasGradient[j] += d[j] }
+            }
+        }
+    }
+}
+
+/// `row = exp(row − max) / Σ exp(row − max)`, in place (Keras's stable softmax).
+func softmaxRow(_ row: UnsafeMutablePointer<Float>, _ cols: Int) {
+    var maximum = -Float.infinity
+    for j in 0..<cols where row[j] > maximum { maximum = row[j] }
+    var sum: Float = 0
+    for j in 0..<cols {
+        let e = expf(row[j] - maximum)
+        row[j] = e
+        sum += e
+    }
+    for j in 0..<cols { row[j] /= sum }
+}

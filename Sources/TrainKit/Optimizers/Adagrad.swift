@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Adagrad, as Keras 3's `Adagrad` (ε inside the root):
+///
+/// ```
+/// a += g²;  w −= η·g / √(a + ε)        (a starts at initialAccumulator)
+/// ```
+public struct Adagrad: Optimizer {
+    /// The learning rate η (constant or schedule).
+    public var learningRate: LearningRateSchedule
+    /// The starting value of every accumulator.
+    public let initialAccumulator: Double
+    /// Added inside the root.
+    public let epsilon: Double
+    /// Legacy per-step decay of the learning rate.
+    public let decay: Double
+    /// `"Adagrad"`.
+    public var name: String { "Adagrad" }
+    private var accumulators: OptimizerSlots
+
+    /// Adagrad with a constant learning rate (Keras default 0.001).
+    public init(learningRate: Double = 0.001, initialAccumulator: Double = 0.1, epsilon: Double = 1e-7,
+                decay: Double = 0) {
+        self.init(learningRate: .constant(learningRate), initialAccumulator: initialAccumulator, epsilon: epsilon,
+                  decay: decay)
+    }
+
+    /// Adagrad with a learning-rate schedule.
+    public init(learningRate: LearningRateSchedule, initialAccumulator: Double = 0.1, epsilon: Double = 1e-7,
+                decay: Double = 0) {
+        if !(initialAccumulator >= 0) {
+            TrainKitError.invalidArgument(
+                "Adagrad: `initial_accumulator_value` must be ≥ 0, but got \(initialAccumulator).").fail()
+        }
+        self.learningRate = learningRate
+        self.initialAccumulator = initialAccumulator
+        self.epsilon = epsilon
+        self.decay = decay
+        accumulators = OptimizerSlots(slots: 1, initial: Float(initialAccumulator))
+    }
+
+    /// Applies one Adagrad step to one tensor.
+    public mutating func update(
+        parameter: Int, weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
+        learningRate lr: Float, step: Int
+    ) {
+        let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count, eps = Float(epsilon)
+        accumulators.with(parameter, count: n) { a in
+            for i in 0..<n {
+                a[i] += g[i] * g[i]
+                w[i] -= lr * g[i] / sqrtf(a[i] + eps)
+            }
+        }
+    }
+}

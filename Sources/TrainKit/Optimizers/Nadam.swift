@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Nadam (Adam with Nesterov momentum), as Keras 3's `Nadam` with its momentum schedule
+/// `uₜ = β1·(1 − ½·0.96ᵗ)`:
+///
+/// ```
+/// m += (g − m)(1 − β1);  v += (g² − v)(1 − β2)
+/// m̂ = u₍ₜ₊₁₎·m/(1 − Πu·u₍ₜ₊₁₎) + (1 − uₜ)·g/(1 − Πu);  v̂ = v/(1 − β2ᵗ);  w −= η·m̂/(√v̂ + ε)
+/// ```
+/// where Πu is the product of u₁…uₜ, advanced once per step before the tensors are updated.
+public struct Nadam: Optimizer {
+    /// The learning rate η (constant or schedule).
+    public var learningRate: LearningRateSchedule
+    /// Decay of the first moment.
+    public let beta1: Double
+    /// Decay of the second moment.
+    public let beta2: Double
+    /// Added to √v̂.
+    public let epsilon: Double
+    /// Legacy per-step decay of the learning rate.
+    public let decay: Double
+    /// `"Nadam"`.
+    public var name: String { "Nadam" }
+    private var state = OptimizerSlots(slots: 2)
+    private var uProduct: Float = 1
+    private var uProductStep = -1
+
+    /// Nadam with a constant learning rate (Keras default 0.001).
+    public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7,
+                decay: Double = 0) {
+        self.init(learningRate: .constant(learningRate), beta1: beta1, beta2: beta2, epsilon: epsilon, decay: decay)
+    }
+
+    /// Nadam with a learning-rate schedule.
+    public init(learningRate: LearningRateSchedule, beta1: Double = 0.9, beta2: Double = 0.999,
+                epsilon: Double = 1e-7, decay: Double = 0) {
+        requireUnitInterval(beta1, "beta_1", in: "Nadam")
+        requireUnitInterval(beta2, "beta_2", in: "Nadam")
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.decay = decay
+    }
+
+    /// Applies one Nadam step to one tensor.
+    public mutating func update(
+        parameter: Int, weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
+        learningRate lr: Float, step: Int
+    ) {
+        let b1 = Float(beta1), b2 = Float(beta2)
+        let t = Float(step + 1), next = Float(step + 2)
+        if uProductStep != step {
+            // Keras advances the product once per optimizer step, before any tensor's update.
+            uProduct = uProduct * b1 * (1 - 0.5 * powf(0.96, t))
+            uProductStep = step
+        }
+        let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count
+        let u = b1 * (1 - 0.5 * powf(0.96, t))
+        let uNext = b1 * (1 - 0.5 * powf(0.96, next))
+        let product = uProduct, productNext = uProduct * uNext
+        let secondCorrection = 1 - powf(b2, t)
+        let keep1 = Float(1 - beta1), keep2 = Float(1 - beta2), eps = Float(epsilon)
+        state.with(parameter, count: n) { base in
+            let m = base, v = base + n
+            for i in 0..<n {
+                m[i] += (g[i] - m[i]) * keep1
+                v[i] += (g[i] * g[i] - v[i]) * keep2
+                let mHat = uNext * m[i] / (1 - productNext) + (1 - u) * g[i] / (1 - product)
+                let vHat = v[i] / secondCorrection
+                w[i] -= mHat * lr / (sqrtf(vHat) + eps)
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// RMSprop, as Keras 3's `RMSprop`:
+///
+/// ```
+/// v = ρ·v + (1 − ρ)·g²;  d = v + ε   (centered: ḡ = ρ·ḡ + (1 − ρ)·g, d = v − ḡ² + ε)
+/// inc = η·g/√d;  w −= inc             (momentum μ > 0: M = μ·M + inc, w −= M)
+/// ```
+public struct RMSprop: Optimizer {
+    /// The learning rate η (constant or schedule).
+    public var learningRate: LearningRateSchedule
+    /// Decay of the squared-gradient average.
+    public let rho: Double
+    /// Momentum of the increments.
+    public let momentum: Double
+    /// Added to the denominator before the root.
+    public let epsilon: Double
+    /// Whether to divide by the variance instead of the raw second moment.
+    public let centered: Bool
+    /// Legacy per-step decay of the learning rate.
+    public let decay: Double
+    /// `"RMSprop"`.
+    public var name: String { "RMSprop" }
+    private var state = OptimizerSlots(slots: 3)
+
+    /// RMSprop with a constant learning rate (Keras default 0.001).
+    public init(learningRate: Double = 0.001, rho: Double = 0.9, momentum: Double = 0, epsilon: Double = 1e-7,
+                centered: Bool = false, decay: Double = 0) {
+        self.init(learningRate: .constant(learningRate), rho: rho, momentum: momentum, epsilon: epsilon,
+                  centered: centered, decay: decay)
+    }
+
+    /// RMSprop with a learning-rate schedule.
+    public init(learningRate: LearningRateSchedule, rho: Double = 0.9, momentum: Double = 0,
+                epsilon: Double = 1e-7, centered: Bool = false, decay: Double = 0) {
+        requireUnitInterval(rho, "rho", in: "RMSprop")
+        requireUnitInterval(momentum, "momentum", in: "RMSprop")
+        self.learningRate = learningRate
+        self.rho = rho
+        self.momentum = momentum
+        self.epsilon = epsilon
+        self.centered = centered
+        self.decay = decay
+    }
+
+    /// Applies one RMSprop step to one tensor.
+    public mutating func update(
+        parameter: Int, weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
+        learningRate lr: Float, step: Int
+    ) {
+        let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count
+        let rho = Float(rho), keep = Float(1 - self.rho), mu = Float(momentum), eps = Float(epsilon)
+        let centered = centered, useMomentum = momentum > 0
+        state.with(parameter, count: n) { base in
+            let v = base, average = base + n, moment = base + 2 * n
+            for i in 0..<n {
+                v[i] = rho * v[i] + keep * (g[i] * g[i])
+                var denominator = v[i] + eps
+                if centered {
+                    average[i] = rho * average[i] + keep * g[i]
+                    denominator = v[i] - average[i] * average[i] + eps
+                }
+                let increment = lr * g[i] / sqrtf(denominator)
+                if useMomentum {
+                    moment[i] = mu * moment[i] + increment
+                    w[i] -= moment[i]
+                } else {
+                    w[i] -= increment
+                }
+            }
+        }
+    }
+}

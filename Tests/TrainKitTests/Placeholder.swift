@@ -1,3 +1,0 @@
-import Testing
-@testable import TrainKit
-@Test func placeholderTrainKit() { #expect(Bool(true)) }
