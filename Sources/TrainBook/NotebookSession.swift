@@ -1,5 +1,6 @@
 import Foundation
 import NotebookWire
+import TrainKit
 
 /// The state of the running notebook program: which cell runs, how many figures each label has
 /// produced, and the one lock that keeps records from interleaving when sweeps print from threads.
@@ -30,6 +31,15 @@ final class NotebookSession: @unchecked Sendable {
         setvbuf(stdout, nil, _IONBF, 0)
         setvbuf(stderr, nil, _IONBF, 0)
         lock.withLock { self.notebookID = notebookID }
+        // Fits report epochs and numerical trouble; the runner shows progress and the cell a warning.
+        TrainingEvents.observer = { event in
+            switch event {
+            case .epochEnded(let epoch, let epochs, let logs):
+                NotebookSession.shared.send(.progress(epoch: epoch, epochs: epochs, loss: logs["loss"]))
+            case .warning(let message):
+                NotebookSession.shared.send(.warning(message: message))
+            }
+        }
     }
 
     func beginCell(index: Int, label: String?) {
