@@ -68,7 +68,7 @@ public struct BookRenderer: Sendable {
         let folder = outputFolder + "/" + executed.document.name
         var written: Set<String> = []
         for cell in executed.cells {
-            for case .figure(let name, let svg, _) in cell.outputs {
+            for case .figure(let name, let svg, _) in cell.outputs where SVGSanitizer.problem(with: svg) == nil {
                 try AtomicFile.write(svg + "\n", to: folder + "/" + name + ".svg")
                 written.insert(name + ".svg")
             }

@@ -26,4 +26,19 @@ import Testing
         let html = SwiftHighlighter.highlight("let x = \"a<b\" // note\nfor i in 0..<3 { Model(1.5e-3) }")
         #expect(html == "<span class=\"k\">let</span> x = <span class=\"s\">&quot;a&lt;b&quot;</span> <span class=\"c\">// note</span>\n<span class=\"k\">for</span> i <span class=\"k\">in</span> <span class=\"n\">0</span>..&lt;<span class=\"n\">3</span> { <span class=\"t\">Model</span>(<span class=\"n\">1.5e-3</span>) }")
     }
+
+    @Test func forgedFiguresAreNotEmbedded() {
+        let safe = "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>t</title><path d=\"M0 0\" clip-path=\"url(#c)\"/></svg>"
+        #expect(SVGSanitizer.problem(with: safe) == nil)
+        let forged = [
+            "<svg><script>alert(1)</script></svg>",
+            "<svg onload=\"alert(1)\"></svg>",
+            "<svg><a href=\"https://example.com\">x</a></svg>",
+            "<svg><style>@import url(https://x/y.css);</style></svg>",
+            "<svg><foreignObject><div/></foreignObject></svg>",
+            "</figure></main><svg>",
+            "<div>not svg</div>",
+        ]
+        for svg in forged { #expect(SVGSanitizer.problem(with: svg) != nil, "\(svg)") }
+    }
 }

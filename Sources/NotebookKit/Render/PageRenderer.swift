@@ -78,7 +78,10 @@ public enum PageRenderer {
         switch output {
         case .text(let text):
             return "<pre class=\"text\">\(HTML.escape(text))</pre>\n"
-        case .figure(_, let svg, let alt):
+        case .figure(let name, let svg, let alt):
+            if let problem = SVGSanitizer.problem(with: svg) {
+                return "<pre class=\"error\">figure \(HTML.escape(name)) was not embedded: \(HTML.escape(problem))</pre>\n"
+            }
             return "<figure role=\"img\" aria-label=\"\(HTML.escape(alt))\">\(svg)</figure>\n"
         case .table(let columns, let rows):
             let head = columns.map { "<th>\(HTML.escape($0))</th>" }.joined()
