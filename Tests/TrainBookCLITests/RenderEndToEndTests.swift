@@ -66,16 +66,24 @@ struct TrainBookRun {
     let status: Int32
     let terminal: String
 
-    init(notebooks: [String], arguments: [String] = []) throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// One cache for the test process, apart from the author's own.
+    static let cache = FileManager.default.temporaryDirectory.appendingPathComponent("trainbook-e2e-cache-\(getpid())").path
+
+    init(notebooks: [String], arguments: [String] = [], command: String = "render", output: String? = nil,
+         environment: [String: String] = [:]) throws {
+        let fixtures = Self.fixtures
         let executable = Self.buildFolder + "/trainbook"
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw TestFailure("\(executable) is missing; build the package first (swift build --build-tests)")
         }
-        output = FileManager.default.temporaryDirectory.appendingPathComponent("trainbook-e2e-\(UUID().uuidString)").path
+        self.output = output ?? FileManager.default.temporaryDirectory.appendingPathComponent("trainbook-e2e-\(UUID().uuidString)").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["render"] + notebooks.map { fixtures.appendingPathComponent($0).path } + ["--out", output] + arguments
+        let paths = notebooks.map { $0.hasPrefix("/") ? $0 : fixtures.appendingPathComponent($0).path }
+        process.arguments = [command] + paths + (command == "render" ? ["--out", self.output] : []) + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["TRAINBOOK_CACHE": Self.cache, "CI": "true"]) { $1 }
+            .merging(environment) { $1 }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
