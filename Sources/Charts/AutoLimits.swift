@@ -61,14 +61,12 @@ func divergence(of values: [Double], scale: AxisScale) -> Divergence? {
     guard start > 0 else { return nil }
     let endsNonFinite = values[first...].contains { !$0.isFinite }
     var dipped = false
-    largest = 0
     for index in usable {
         let magnitude = abs(values[index])
         if magnitude > divergenceFactor * start && (endsNonFinite || dipped) {
-            return Divergence(index: index, threshold: divergenceFactor * max(largest, start))
+            return Divergence(index: index, threshold: divergenceFactor * start)
         }
         dipped = dipped || magnitude < start * 0.9
-        largest = max(largest, magnitude)
     }
     return nil
 }

@@ -16,7 +16,16 @@ import Testing
 
     @Test func aSteadyBlowUpEndingInNaNIsCutEarly() {
         let found = divergence(of: [0.7, 5, 40, 320, .nan], scale: .linear)
-        #expect(found == Divergence(index: 2, threshold: 50))
+        #expect(found == Divergence(index: 2, threshold: 7))
+    }
+
+    @Test func theEndOfAnLRRangeTestIsCutAtTenTimesTheStart() {
+        let losses = [2.3, 2.2, 1.5, 0.6, 0.4, 0.5, 2, 9, 40, 180, 800]
+        #expect(divergence(of: losses, scale: .linear) == Divergence(index: 8, threshold: 23))
+        var axes = Axes()
+        axes.plot(losses)
+        let resolved = ResolvedAxes(axes)
+        #expect(resolved.yLimits.1 < 10 && resolved.clipped.first?.exitIndex == 8)
     }
 
     @Test func smoothExponentialGrowthIsNotDivergence() {
