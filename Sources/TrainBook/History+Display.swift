@@ -5,8 +5,8 @@ extension History {
     /// The history as a table: one row per epoch (from 0, as pandas shows `history.history`),
     /// one column per recorded series.
     public var table: Table {
-        let rows = epochs.indices.map { row in
-            [String(epochs[row])] + keys.map { key in Self.format(values[key]![row]) }
+        let rows = epochs.indices.map { row -> [TableCell] in
+            [.integer(epochs[row])] + keys.map { key in .number(values[key]![row]) }
         }
         return Table(columns: ["epoch"] + keys, rows: rows)
     }
@@ -15,13 +15,8 @@ extension History {
     public func plot(title: String? = nil) -> Figure {
         var figure = Figure(title: title)
         for key in keys { figure.plot(values[key]!, label: key) }
+        figure.xLabel = "epoch"
         return figure
-    }
-
-    /// Four significant digits, the way tables of training logs are read.
-    static func format(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-        return String(format: "%.4g", value)
     }
 }
 
