@@ -64,12 +64,12 @@ struct OutputCollector {
         cells[index].outputs.append(output)
     }
 
-    /// Drops the runtime's `Fatal error:` lines from a failed cell's text; the error output says it.
+    /// Drops the runtime's `Fatal error:` (and precondition) lines from a failed cell's text; the error output says it.
     mutating func removeRuntimeMessages(fromCell index: Int) {
         flushText()
         cells[index].outputs = cells[index].outputs.compactMap { output in
-            guard case .text(let text) = output, text.contains("Fatal error") else { return output }
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("Fatal error") }
+            guard case .text(let text) = output else { return output }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !CrashReport.isRuntimeMessage($0) }
             while lines.count > 1, let last = lines.last, last.isEmpty, lines[lines.count - 2].isEmpty { lines.removeLast() }
             let kept = lines.joined(separator: "\n")
             return kept.allSatisfy(\.isNewline) ? nil : .text(kept)
