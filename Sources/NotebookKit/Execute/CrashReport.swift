@@ -23,9 +23,14 @@ enum CrashReport {
     /// A one-line reason for the failure of the running cell.
     static func describe(_ termination: ChildProcess.Termination, text: [CellOutput], cellTimeout: Double) -> String {
         let printed = text.compactMap { if case .text(let value) = $0 { value } else { nil } }.joined()
-        let fatal = printed.split(separator: "\n").last(where: isRuntimeMessage).map { line in
+        var fatal = printed.split(separator: "\n").last(where: isRuntimeMessage).map { line in
             runtimeMessageKinds.lazy.compactMap { line.range(of: $0) }.first.map { String(line[$0.lowerBound...]) } ?? String(line)
         }
+        let uncaught = "Fatal error: Error raised at top level: "
+        if let message = fatal, message.hasPrefix(uncaught) {
+            return "the cell threw an error that nothing caught: \(message.dropFirst(uncaught.count)) (handle it with do/catch, or fix its cause)"
+        }
+        if let message = fatal, message.hasPrefix("Fatal error: ") { fatal = String(message.dropFirst("Fatal error: ".count)) }
         switch termination {
         case .stopped(let reason) where reason == "timeout":
             return "the cell ran longer than its \(Int(cellTimeout)) s timeout and was stopped; raise it with timeout=SECONDS on the block, or make the cell faster"
