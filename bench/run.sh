@@ -24,8 +24,7 @@ fi
 # detection is unreliable on these machines): pick them from the CPU flags unless already set.
 flags=$(grep -m1 '^flags' /proc/cpuinfo || true)
 if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-    if grep -qw avx512_bf16 <<<"$flags"; then export OPENBLAS_CORETYPE=Cooperlake
-    elif grep -qw avx512f <<<"$flags"; then export OPENBLAS_CORETYPE=SkylakeX
+    if grep -qw avx512f <<<"$flags"; then export OPENBLAS_CORETYPE=SkylakeX
     elif grep -qw avx2 <<<"$flags"; then export OPENBLAS_CORETYPE=Haswell
     fi
 fi
@@ -38,29 +37,31 @@ if command -v taskset >/dev/null; then PIN=(taskset -c 0); fi
 swift build -c release --product trainbook-bench >/dev/null
 BENCH=$(swift build -c release --show-bin-path)/trainbook-bench
 
-declare -A seconds
+declare -A wall cpu
 run() {  # name, command...
     local name=$1; shift
-    local output
+    local output result
     if output=$("${PIN[@]}" "$@" 2>&1); then
         grep -v '^RESULT' <<<"$output" | tail -n 3
-        seconds[$name]=$(grep '^RESULT' <<<"$output" | awk '{print $2}')
+        result=$(grep '^RESULT' <<<"$output")
+        wall[$name]=$(awk '{print $2}' <<<"$result")
+        cpu[$name]=$(awk '{print $3}' <<<"$result")
     else
         echo "$name failed:"; tail -n 5 <<<"$output"
     fi
 }
 echo "MNIST-shaped MLP 784-50-10, SGD 0.01, batch 32, $ROWS rows, best of $REPEATS epochs, one thread"
-echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<unset>}"
+echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<unset>}, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 run trainbook "$BENCH" --rows "$ROWS" --repeats "$REPEATS"
 run pytorch "$VENV/bin/python" bench/peers/mnist_epoch.py torch --rows "$ROWS" --repeats "$REPEATS"
 run keras "$VENV/bin/python" bench/peers/mnist_epoch.py keras --rows "$ROWS" --repeats "$REPEATS"
 
+# Ratios are the peer's time over TrainBook's: 5.0 means TrainBook is five times faster.
 echo
-printf '%-10s %12s %18s\n' framework "epoch (s)" "× TrainBook time"
-base=${seconds[trainbook]:-}
+printf '%-10s %10s %10s %12s %12s\n' framework "wall (s)" "cpu (s)" "wall ratio" "cpu ratio"
 for name in trainbook pytorch keras; do
-    value=${seconds[$name]:-}
-    if [ -z "$value" ]; then printf '%-10s %12s %18s\n' "$name" "n/a" "n/a"; continue; fi
-    ratio=$( [ -n "$base" ] && awk -v a="$value" -v b="$base" 'BEGIN { printf "%.1f", a / b }' || echo n/a)
-    printf '%-10s %12.3f %18s\n' "$name" "$value" "$ratio"
+    if [ -z "${wall[$name]:-}" ]; then printf '%-10s %10s\n' "$name" "n/a"; continue; fi
+    ratios=$(awk -v w="${wall[$name]}" -v c="${cpu[$name]}" -v bw="${wall[trainbook]:-0}" -v bc="${cpu[trainbook]:-0}" \
+        'BEGIN { if (bw > 0) printf "%12.1f %12.1f", w / bw, c / bc; else printf "%12s %12s", "n/a", "n/a" }')
+    printf '%-10s %10.3f %10.3f %s\n' "$name" "${wall[$name]}" "${cpu[$name]}" "$ratios"
 done
