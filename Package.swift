@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "TrainKitTests", dependencies: ["TrainKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], resources: [.copy("Snapshots")]),
         .testTarget(name: "NotebookKitTests", dependencies: ["NotebookKit", "TrainBook"]),
-        .testTarget(name: "TrainBookCLITests", dependencies: ["NotebookKit"]),
+        .testTarget(name: "TrainBookCLITests", dependencies: ["NotebookKit"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,66 @@
+/// Turns a notebook's cells into ONE Swift program, so a `let` in one cell is visible in the next.
+///
+/// Each cell is framed by flushed begin/end markers and preceded by `#sourceLocation`, so compiler
+/// diagnostics and crash backtraces name notebook lines. A cell that must fail (`expect=error`) runs
+/// in a forked child so the rest of the notebook goes on after it.
+public enum ProgramAssembler {
+    /// The file name of the generated program inside its work folder.
+    public static let programFileName = "main.swift"
+
+    /// The program for `document`, leaving out the cells in `skipping` (expected compile failures).
+    public static func assemble(_ document: Document, parameters: [String: String] = [:],
+                                skipping: Set<Int> = []) throws -> AssembledProgram {
+        var lines = ["import TrainBook", "_notebookStart(id: \(literal(document.name)))"]
+        var cellRanges: [Int: ClosedRange<Int>] = [:]
+        for cell in document.cells {
+            let label = cell.options.label.map(literal) ?? "nil"
+            lines.append("_notebookCellBegin(\(cell.index), label: \(label))")
+            let first = lines.count + 1
+            if !skipping.contains(cell.index) {
+                let source = cell.isParameters ? try ParametersBlock(cell).overriding(parameters) : cell.source
+                if cell.options.expectsError { lines.append("_notebookExpectFailure(\(cell.index)) {") }
+                lines.append("#sourceLocation(file: \(literal(document.fileName)), line: \(cell.line))")
+                lines.append(contentsOf: source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+                lines.append("#sourceLocation()")
+                if cell.options.expectsError { lines.append("}") }
+            }
+            cellRanges[cell.index] = first...max(first, lines.count)
+            lines.append("_notebookCellEnd(\(cell.index))")
+        }
+        if !parameters.isEmpty, !document.cells.contains(where: \.isParameters) {
+            throw NotebookError.badParameter(name: parameters.keys.sorted()[0],
+                                             "\(document.fileName) has no `swift-train parameters` block to override")
+        }
+        return AssembledProgram(source: lines.joined(separator: "\n") + "\n", cellRanges: cellRanges)
+    }
+
+    /// A Swift string literal for `text`.
+    static func literal(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                result += scalar.value < 0x20 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
+
+/// A generated program and, for each cell, the lines of the program that hold it.
+public struct AssembledProgram: Equatable, Sendable {
+    /// The Swift source.
+    public var source: String
+    /// Program lines (1-based) of each cell's frame, to attribute diagnostics outside `#sourceLocation`.
+    public var cellRanges: [Int: ClosedRange<Int>]
+
+    /// The cell whose frame holds program line `line`, or the nearest cell before it.
+    public func cell(atProgramLine line: Int) -> Int? {
+        cellRanges.filter { $0.value.lowerBound <= line + 1 }.max { $0.key < $1.key }?.key
+    }
+}

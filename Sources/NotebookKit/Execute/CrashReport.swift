@@ -1,0 +1,58 @@
+import Foundation
+
+/// Reads what the Swift runtime left behind when a notebook program crashed.
+enum CrashReport {
+    /// The notebook line of the innermost frame in the notebook, from the JSON backtrace.
+    static func notebookLine(in folder: String, fileName: String) -> Int? {
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder),
+              let file = files.sorted().first(where: { $0.hasSuffix(".json") }),
+              let data = FileManager.default.contents(atPath: folder + "/" + file),
+              let report = try? JSONDecoder().decode(Report.self, from: data) else { return nil }
+        let frames = report.threads.first(where: { $0.crashed == true })?.frames ?? []
+        return frames.lazy.compactMap(\.sourceLocation).first { $0.file.hasSuffix(fileName) }?.line
+    }
+
+    /// A one-line reason for the failure of the running cell.
+    static func describe(_ termination: ChildProcess.Termination, text: [CellOutput], cellTimeout: Double) -> String {
+        let printed = text.compactMap { if case .text(let value) = $0 { value } else { nil } }.joined()
+        let fatal = printed.split(separator: "\n").last { $0.contains("Fatal error") }
+            .map { line in line.range(of: "Fatal error").map { String(line[$0.lowerBound...]) } ?? String(line) }
+        switch termination {
+        case .stopped(let reason) where reason == "timeout":
+            return "the cell ran longer than its \(Int(cellTimeout)) s timeout and was stopped; raise it with timeout=SECONDS on the block, or make the cell faster"
+        case .stopped(let reason):
+            return "the run was \(reason); the cell did not finish"
+        case .signalled(let signal):
+            return "the cell stopped with a runtime error: \(fatal ?? signalName(signal))"
+        case .exited where fatal != nil:
+            return "the cell stopped with a runtime error: \(fatal!)"
+        case .exited(let code):
+            return "the program exited with status \(code) during this cell"
+        }
+    }
+
+    private static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case SIGILL, SIGTRAP: "a Swift runtime trap (signal \(signal))"
+        case SIGSEGV: "a memory access fault (signal 11)"
+        case SIGKILL: "killed (signal 9), perhaps out of memory"
+        case SIGABRT: "aborted (signal 6)"
+        default: "signal \(signal)"
+        }
+    }
+
+    private struct Report: Decodable {
+        struct Thread: Decodable {
+            var crashed: Bool?
+            var frames: [Frame]
+        }
+        struct Frame: Decodable {
+            var sourceLocation: Location?
+        }
+        struct Location: Decodable {
+            var file: String
+            var line: Int
+        }
+        var threads: [Thread]
+    }
+}

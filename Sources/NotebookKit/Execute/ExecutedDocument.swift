@@ -1,0 +1,66 @@
+/// A notebook after it ran: each cell's outputs and status, ready to render.
+public struct ExecutedDocument: Equatable, Sendable {
+    /// The parsed notebook.
+    public var document: Document
+    /// One result per runnable cell, in order.
+    public var cells: [CellResult]
+    /// Parameters that overrode the defaults, shown on the page.
+    public var parameters: [String: String] = [:]
+    /// Whether the cell results came from the execution cache instead of a run.
+    public var fromCache = false
+    /// A problem that concerns the whole notebook (no compiler found, …), if any.
+    public var notebookError: String?
+
+    /// Whether every cell did what it should.
+    public var succeeded: Bool {
+        notebookError == nil && cells.allSatisfy { $0.status == .succeeded || $0.status == .failedAsExpected }
+    }
+
+    /// Every error message, with its notebook location, for the terminal.
+    public var errorMessages: [String] {
+        (notebookError.map { [$0] } ?? []) + cells.flatMap { cell in
+            cell.outputs.compactMap { if case .error(let message) = $0 { message } else { nil } }
+        }
+    }
+}
+
+/// What one cell produced.
+public struct CellResult: Codable, Equatable, Sendable {
+    /// The cell's index among runnable cells.
+    public var index: Int
+    /// Outputs in the order they were produced.
+    public var outputs: [CellOutput] = []
+    /// How the cell ended.
+    public var status: CellStatus = .notRun
+    /// Seconds from its begin marker to its end.
+    public var seconds: Double = 0
+
+    /// An empty result for cell `index`.
+    public init(index: Int) { self.index = index }
+}
+
+/// How a cell ended.
+public enum CellStatus: String, Codable, Equatable, Sendable {
+    /// It ran to its end.
+    case succeeded
+    /// It failed to compile, trapped, threw, or ran out of time.
+    case failed
+    /// An `expect=error` cell that failed, as it should.
+    case failedAsExpected
+    /// An earlier failure stopped the program before this cell.
+    case notRun
+}
+
+/// One output of a cell.
+public enum CellOutput: Codable, Equatable, Sendable {
+    /// Printed text.
+    case text(String)
+    /// A figure: file stem (`LABEL-K`), SVG and accessible summary.
+    case figure(name: String, svg: String, alt: String)
+    /// A table of preformatted cells.
+    case table(columns: [String], rows: [[String]])
+    /// A one-line warning.
+    case warning(String)
+    /// An error with its notebook location.
+    case error(String)
+}

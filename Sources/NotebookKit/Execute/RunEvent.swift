@@ -1,0 +1,9 @@
+/// What a running notebook reports while it runs, for progress displays.
+public enum RunEvent: Equatable, Sendable {
+    /// The cell at this index began.
+    case cellStarted(Int)
+    /// A fit in `cell` finished epoch `epoch` of `epochs` (1-based) with this training loss.
+    case epochEnded(cell: Int, epoch: Int, epochs: Int, loss: Double?)
+    /// The cell at this index ended normally after `seconds`.
+    case cellFinished(Int, seconds: Double)
+}

@@ -1,0 +1,42 @@
+/// A parsed notebook: its title and its blocks in order, ready to be assembled and rendered.
+public struct Document: Equatable, Sendable {
+    /// The file name shown in messages and used in `#sourceLocation`, e.g. `03-decay-on-iris.md`.
+    public var fileName: String
+    /// The stem that names the page and the figure folder, e.g. `03-decay-on-iris`.
+    public var name: String
+    /// The text of the first level-1 heading, or the stem when there is none.
+    public var title: String
+    /// Prose, runnable cells and display-only code, in notebook order.
+    public var blocks: [Block]
+    /// Whether the notebook opted in to raw HTML in its prose.
+    public var allowsHTML: Bool
+
+    /// The runnable `swift-train` cells, in order; `cells[i].index == i`.
+    public var cells: [Cell] {
+        blocks.compactMap { if case .cell(let cell) = $0 { cell } else { nil } }
+    }
+}
+
+/// One block of a notebook.
+public enum Block: Equatable, Sendable {
+    /// Markdown prose, already rendered to HTML by cmark.
+    case prose(html: String)
+    /// A `swift-train` block that runs.
+    case cell(Cell)
+    /// A code block shown but never run (```` ```swift ````, ```` ```python ````, …).
+    case code(language: String, source: String)
+}
+
+/// A runnable `swift-train` block.
+public struct Cell: Equatable, Sendable {
+    /// Position among the notebook's runnable cells, from 0.
+    public var index: Int
+    /// The Swift source of the block.
+    public var source: String
+    /// The notebook line of the block's first code line (the line after the opening fence).
+    public var line: Int
+    /// Options from the info string.
+    public var options: CellOptions
+    /// Whether this is the `swift-train parameters` block whose `let` values `-p` overrides.
+    public var isParameters: Bool
+}

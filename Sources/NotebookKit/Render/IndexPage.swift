@@ -1,0 +1,74 @@
+import Foundation
+
+/// `output/index.html` and the small manifest it is built from, so rendering one notebook keeps
+/// the others listed.
+public struct IndexPage {
+    /// One listed notebook.
+    public struct Entry: Codable, Equatable, Sendable {
+        /// Page stem.
+        public var name: String
+        /// Page title.
+        public var title: String
+        /// Whether `NAME.html` comes from a render that succeeded.
+        public var pageIsGood: Bool
+        /// When the last render failed while a good page was kept: the page with its errors.
+        public var failedPage: String?
+
+        /// Whether the last render failed.
+        public var lastRenderFailed: Bool { !pageIsGood || failedPage != nil }
+    }
+
+    /// The manifest's file name inside the output folder.
+    public static let manifestName = "index.json"
+
+    /// Reads the manifest in `folder`; a missing or unreadable one starts empty.
+    public static func load(from folder: String) -> [Entry] {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + manifestName),
+              let entries = try? JSONDecoder().decode([Entry].self, from: data) else { return [] }
+        return entries
+    }
+
+    /// Writes the manifest and the page for `entries` into `folder`, atomically.
+    public static func write(_ entries: [Entry], to folder: String) throws {
+        let sorted = entries.sorted { $0.name < $1.name }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(try encoder.encode(sorted), to: folder + "/" + manifestName)
+        try AtomicFile.write(html(sorted), to: folder + "/index.html")
+    }
+
+    /// The index page.
+    static func html(_ entries: [Entry]) -> String {
+        let items = entries.map { entry in
+            var item = "<li><a href=\"\(HTML.escape(entry.name)).html\">\(HTML.escape(entry.title))</a><span class=\"file\">\(HTML.escape(entry.name)).md</span>"
+            if entry.lastRenderFailed {
+                let link = entry.failedPage.map { " — <a href=\"\(HTML.escape($0))\">see the errors</a>" } ?? ""
+                item += "<span class=\"failed\">last render failed\(link)</span>"
+            }
+            return item + "</li>"
+        }.joined(separator: "\n")
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <title>TrainBook notebooks</title>
+        <style>
+        \(PageStyle.css)
+        </style>
+        </head>
+        <body>
+        <main>
+        <h1>Notebooks</h1>
+        <ul class="notebooks">
+        \(items)
+        </ul>
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+}

@@ -1,0 +1,43 @@
+/// The page's inline style sheet: one light and one dark theme chosen by `prefers-color-scheme`.
+/// The `--tb-*` variables are also read by the figures' own SVG styles, so figures follow the page.
+enum PageStyle {
+    static let css = """
+    :root{color-scheme:light dark;--bg:#ffffff;--fg:#1d2330;--muted:#5b6475;--border:#e3e6ec;--code-bg:#f6f8fa;
+    --out-bg:#fbfbfc;--accent:#1f77b4;--err:#b42318;--err-bg:#fef3f2;--warn:#8a5a00;--warn-bg:#fff8e6;
+    --k:#a626a4;--s:#50a14f;--n:#986801;--c:#8a919c;--t:#0f6fa8;--f:#4078f2;
+    --tb-fg:#1d2330;--tb-bg:#ffffff;--tb-grid:#e6e8ec;--tb-axis:#5b6475}
+    @media (prefers-color-scheme: dark){:root{--bg:#14171c;--fg:#e3e6eb;--muted:#9aa3b2;--border:#2a2f38;
+    --code-bg:#1b1f26;--out-bg:#171a20;--accent:#6cb6ff;--err:#ff8a80;--err-bg:#2a1414;--warn:#f0c36a;--warn-bg:#2a2312;
+    --k:#d38cf0;--s:#98c379;--n:#e5c07b;--c:#7f8896;--t:#56b6c2;--f:#61afef;
+    --tb-fg:#e3e6eb;--tb-bg:#14171c;--tb-grid:#2c313a;--tb-axis:#9aa3b2}}
+    *{box-sizing:border-box}
+    body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.6 -apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+    main{max-width:960px;margin:0 auto;padding:24px 28px 80px}
+    nav{font-size:14px;margin-bottom:8px}nav a{color:var(--accent);text-decoration:none}
+    h1{font-size:2em;line-height:1.25;margin:.4em 0 .6em}h2{margin-top:1.8em;border-bottom:1px solid var(--border);padding-bottom:.2em}
+    a{color:var(--accent)}
+    code,pre{font:13.5px/1.5 ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,monospace}
+    :not(pre)>code{background:var(--code-bg);padding:.1em .35em;border-radius:4px}
+    pre{margin:0;padding:12px 14px;overflow-x:auto;white-space:pre}
+    .cell{margin:18px 0 22px}
+    .source{background:var(--code-bg);border:1px solid var(--border);border-radius:8px;position:relative}
+    .source .lang{position:absolute;right:10px;top:6px;font-size:11px;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
+    .outputs{border-left:3px solid var(--border);margin:8px 0 0;padding:2px 0 2px 14px}
+    .outputs pre.text{background:var(--out-bg);border-radius:6px;padding:8px 12px;white-space:pre-wrap;word-break:break-word}
+    .outputs figure{margin:10px 0}.outputs figure svg{max-width:100%;height:auto;display:block}
+    .error{color:var(--err);background:var(--err-bg);border-radius:6px;padding:8px 12px;white-space:pre-wrap}
+    .warning{color:var(--warn);background:var(--warn-bg);border-radius:6px;padding:6px 12px;margin:6px 0;font-size:14px}
+    .not-run{color:var(--muted);font-style:italic;font-size:14px;margin:6px 0}
+    .timing{color:var(--muted);font-size:12px;margin:2px 0}
+    .banner{border:1px solid var(--err);color:var(--err);background:var(--err-bg);border-radius:8px;padding:10px 14px;margin:12px 0}
+    .parameters{font-size:14px;color:var(--muted);border:1px dashed var(--border);border-radius:8px;padding:8px 12px}
+    .table-wrap{overflow-x:auto;max-height:420px;overflow-y:auto;border:1px solid var(--border);border-radius:6px;margin:8px 0}
+    table{border-collapse:collapse;font-size:13.5px;font-variant-numeric:tabular-nums}
+    th,td{padding:4px 12px;text-align:right;border-bottom:1px solid var(--border)}
+    th{position:sticky;top:0;background:var(--code-bg);font-weight:600}
+    tbody tr:nth-child(even){background:var(--out-bg)}
+    .k{color:var(--k)}.s{color:var(--s)}.n{color:var(--n)}.c{color:var(--c);font-style:italic}.t{color:var(--t)}.f{color:var(--f)}
+    ul.notebooks{list-style:none;padding:0}ul.notebooks li{padding:10px 0;border-bottom:1px solid var(--border)}
+    ul.notebooks .file{color:var(--muted);font-size:13px;margin-left:8px}.failed{color:var(--err);font-size:13px;margin-left:8px}
+    """
+}

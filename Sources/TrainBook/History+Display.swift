@@ -1,0 +1,26 @@
+import Charts
+import TrainKit
+
+extension History {
+    /// The history as a table: one row per epoch (from 0, as pandas shows `history.history`),
+    /// one column per recorded series.
+    public var table: Table {
+        let rows = epochs.indices.map { row -> [TableCell] in
+            [.integer(epochs[row])] + keys.map { key in .number(values[key]![row]) }
+        }
+        return Table(columns: ["epoch"] + keys, rows: rows)
+    }
+
+    /// Every series on one axes with a legend, like pandas' `DataFrame(history.history).plot()`.
+    public func plot(title: String? = nil) -> Figure {
+        var figure = Figure(title: title)
+        for key in keys { figure.plot(values[key]!, label: key) }
+        figure.xLabel = "epoch"
+        return figure
+    }
+}
+
+/// Shows a history as a table under the running cell.
+public func show(_ history: History) {
+    show(history.table)
+}

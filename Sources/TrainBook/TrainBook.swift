@@ -1,2 +1,0 @@
-@_exported import TrainKit
-@_exported import Charts

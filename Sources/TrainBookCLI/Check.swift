@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import NotebookKit
+
+/// `trainbook check`: parse and compile notebooks without running them.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Parse and compile notebooks without running them, reporting every error at its notebook line.")
+
+    @Argument(help: "Notebook files or folders of notebooks (default: notebooks).")
+    var paths: [String] = []
+
+    @Option(name: .customShort("p"), parsing: .singleValue,
+            help: ArgumentHelp("Check with a parameter overridden.", valueName: "NAME=VALUE"))
+    var parameter: [String] = []
+
+    mutating func run() throws {
+        let notebooks = try NotebookFinder.notebooks(in: paths.isEmpty ? ["notebooks"] : paths)
+        let parameters = try ParameterOption.parse(parameter)
+        let toolchain: Toolchain
+        do { toolchain = try Toolchain.locate() } catch { throw ValidationError("\(error)") }
+        let executor = NotebookExecutor(toolchain: toolchain, workRoot: CacheFolder.path + "/check")
+        var failures = 0
+        for path in notebooks {
+            let messages: [String]
+            do {
+                let notebook = try NotebookFile(path: path)
+                messages = executor.check(notebook.document, text: notebook.text, directory: notebook.directory,
+                                          parameters: parameters)
+            } catch {
+                messages = ["\(error)"]
+            }
+            let errors = messages.filter { $0.contains(": error: ") || !$0.contains(": warning: ") }
+            if errors.isEmpty { print("ok      \(path)") } else { failures += 1; print("ERRORS  \(path)") }
+            messages.forEach(printError)
+        }
+        if failures > 0 { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,24 @@
+import NotebookKit
+
+/// The table printed after a render: per notebook its cells, time, slowest cell, cache use and result.
+enum RenderSummary {
+    static func table(_ results: [(path: String, executed: ExecutedDocument, seconds: Double)]) -> String {
+        let header = ["notebook", "cells", "time", "slowest cell", "cache", "result"]
+        let rows = results.map { result -> [String] in
+            let executed = result.executed
+            let slowest = executed.cells.max { $0.seconds < $1.seconds }
+            let slowestText = executed.fromCache || (slowest?.seconds ?? 0) == 0 ? "–"
+                : "\(slowest!.index + 1) (\(ProgressReporter.seconds(slowest!.seconds)))"
+            let failed = executed.cells.filter { $0.status == .failed }.count
+            let outcome = executed.succeeded ? "ok" : (failed > 0 ? "FAILED (\(failed) cell\(failed == 1 ? "" : "s"))" : "FAILED")
+            return [executed.document.fileName, String(executed.cells.count), ProgressReporter.seconds(result.seconds),
+                    slowestText, executed.fromCache ? "hit" : "run", outcome]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        let format = { (row: [String]) in
+            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        }
+        return ([format(header), format(widths.map { String(repeating: "─", count: $0) })] + rows.map(format))
+            .joined(separator: "\n")
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The `trainbook` command: renders learning-rate notebooks into self-contained HTML pages.
+@main
+struct TrainBookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trainbook",
+        abstract: "Run Markdown notebooks of swift-train code and render them as HTML pages with figures.",
+        discussion: """
+        A notebook is a Markdown file. Its ```swift-train blocks run, top to bottom, as one Swift program \
+        on TrainBook's training engine; what each block prints or shows (figures, tables) appears under it \
+        in output/NAME.html, and every figure is also written as output/NAME/LABEL-K.svg.
+
+        With no subcommand, trainbook renders every notebook in notebooks/ into output/.
+
+        Examples:
+          trainbook                                  render notebooks/ into output/
+          trainbook render notebooks/02-finding-the-learning-rate.md
+          trainbook render notebooks -p epochs=2     a quick render with fewer epochs
+        """,
+        subcommands: [Render.self, Check.self],
+        defaultSubcommand: Render.self)
+}

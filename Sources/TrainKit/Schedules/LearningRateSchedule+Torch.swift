@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// PyTorch computes its schedulers in Python floats (double precision), so these do too. The step
+// is PyTorch's `last_epoch` after that many `scheduler.step()` calls: step 0 is the rate before the
+// first call.
+extension LearningRateSchedule {
+    /// PyTorch `StepLR`: `initial · gamma^⌊step / stepSize⌋`.
+    public static func stepLR(initial: Double, stepSize: Int, gamma: Double = 0.1) -> LearningRateSchedule {
+        precondition(stepSize > 0, "stepSize must be > 0, but got \(stepSize).")
+        return LearningRateSchedule(name: "stepLR(\(initial), stepSize: \(stepSize), gamma: \(gamma))") { step in
+            initial * pow(gamma, Double(step / stepSize))
+        }
+    }
+
+    /// PyTorch `LinearLR`: a linear ramp of the factor from `startFactor` to `endFactor` over
+    /// `totalIters` steps, then constant: `initial · (start + (end − start) · min(step, total)/total)`.
+    /// The usual warmup is `.linearLR(initial: 0.1, startFactor: 1.0 / 3, totalIters: 5)`.
+    public static func linearLR(initial: Double, startFactor: Double = 1.0 / 3, endFactor: Double = 1,
+                                    totalIters: Int = 5) -> LearningRateSchedule {
+        precondition(startFactor > 0 && startFactor <= 1, "startFactor must be in (0, 1], but got \(startFactor).")
+        precondition(endFactor >= 0 && endFactor <= 1, "endFactor must be in [0, 1], but got \(endFactor).")
+        precondition(totalIters > 0, "totalIters must be > 0, but got \(totalIters).")
+        let name = "linearLR(\(initial), startFactor: \(startFactor), endFactor: \(endFactor), "
+            + "totalIters: \(totalIters))"
+        return LearningRateSchedule(name: name) { step in
+            let done = Double(min(step, totalIters)) / Double(totalIters)
+            return initial * (startFactor + (endFactor - startFactor) * done)
+        }
+    }
+
+    /// The policies of PyTorch `CyclicLR`.
+    public enum CyclicMode: String, Sendable {
+        /// A triangle of constant height.
+        case triangular
+        /// A triangle whose height halves every cycle.
+        case triangular2
+        /// A triangle whose height is scaled by `gamma^step`.
+        case expRange
+    }
+
+    /// PyTorch `CyclicLR` (Leslie Smith's cyclical learning rates): the rate rises linearly from
+    /// `baseLR` to `maxLR` over `stepSizeUp` steps, falls back over `stepSizeDown` (default: the
+    /// same), and repeats, with the height scaled by the mode.
+    public static func cyclicLR(baseLR: Double, maxLR: Double, stepSizeUp: Int = 2000, stepSizeDown: Int? = nil,
+                              mode: CyclicMode = .triangular, gamma: Double = 1) -> LearningRateSchedule {
+        precondition(stepSizeUp > 0, "stepSizeUp must be > 0, but got \(stepSizeUp).")
+        let down = Double(stepSizeDown ?? stepSizeUp)
+        let total = Double(stepSizeUp) + down
+        let upRatio = Double(stepSizeUp) / total
+        let name = "cyclicLR(\(baseLR)...\(maxLR), up: \(stepSizeUp), down: \(Int(down)), \(mode.rawValue)"
+            + (mode == .expRange ? ", gamma: \(gamma))" : ")")
+        return LearningRateSchedule(name: name) { step in
+            let cycle = floor(1 + Double(step) / total)
+            let x = 1 + Double(step) / total - cycle
+            let factor = x <= upRatio ? x / upRatio : (x - 1) / (upRatio - 1)
+            let height = (maxLR - baseLR) * factor
+            switch mode {
+            case .triangular: return baseLR + height * 1
+            case .triangular2: return baseLR + height * (1 / pow(2, cycle - 1))
+            case .expRange: return baseLR + height * pow(gamma, Double(step))
+            }
+        }
+    }
+
+    /// PyTorch `OneCycleLR`: warm up from `maxLR / divFactor` to `maxLR` over the first `pctStart` of
+    /// `totalSteps`, then anneal to `maxLR / divFactor / finalDivFactor` (with `threePhase`, first
+    /// back down to the start rate, then to the final rate). Its companion momentum schedule is
+    /// ``OneCycle/momentum``.
+    public static func oneCycleLR(maxLR: Double, totalSteps: Int, pctStart: Double = 0.3,
+                                anneal: OneCycle.Anneal = .cos, divFactor: Double = 25,
+                                finalDivFactor: Double = 1e4, threePhase: Bool = false) -> LearningRateSchedule {
+        OneCycle(maxLR: maxLR, totalSteps: totalSteps, pctStart: pctStart, anneal: anneal, divFactor: divFactor,
+                 finalDivFactor: finalDivFactor, threePhase: threePhase).learningRate
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import NotebookKit
-@Test func placeholderNotebookKit() { #expect(Bool(true)) }

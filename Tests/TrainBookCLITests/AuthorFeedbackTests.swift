@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// The execution cache, parameters, progress output, `check` and `--jobs`, through the executable.
+@Suite(.serialized) struct AuthorFeedbackTests {
+    /// A private copy of a fixture, so a test can edit it.
+    func copy(_ fixture: String, named name: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trainbook-edit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent(name).path
+        try FileManager.default.copyItem(atPath: TrainBookRun.fixtures.appendingPathComponent(fixture).path, toPath: path)
+        return path
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func proseEditsHitTheCacheAndCodeEditsMissIt() throws {
+        let path = try copy("parameters.md", named: "cache-\(UUID().uuidString.prefix(8)).md")
+        let first = try TrainBookRun(notebooks: [path])
+        #expect(first.status == 0, "\(first.terminal)")
+        #expect(first.terminal.contains("run    ok"))
+
+        try edit(path) { $0.replacingOccurrences(of: "A notebook with parameters.", with: "Reworded prose only.") }
+        let prose = try TrainBookRun(notebooks: [path], output: first.output)
+        #expect(prose.terminal.contains("hit    ok"))
+        #expect(try prose.page(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent).contains("Reworded prose only."))
+
+        try edit(path) { $0.replacingOccurrences(of: "echo=true", with: "echo=false") }
+        #expect(try TrainBookRun(notebooks: [path], output: first.output).terminal.contains("hit    ok"))
+
+        try edit(path) { $0.replacingOccurrences(of: "print(\"total\"", with: "print(\"sum\"") }
+        let code = try TrainBookRun(notebooks: [path], output: first.output)
+        #expect(code.terminal.contains("run    ok"))
+
+        let parameter = try TrainBookRun(notebooks: [path], arguments: ["-p", "count=3"], output: first.output)
+        #expect(parameter.terminal.contains("run    ok"))
+        #expect(try TrainBookRun(notebooks: [path], arguments: ["-p", "count=3"], output: first.output).terminal.contains("hit    ok"))
+        #expect(try TrainBookRun(notebooks: [path], arguments: ["--no-cache"], output: first.output).terminal.contains("run    ok"))
+    }
+
+    @Test func corruptCacheEntriesAreIgnored() throws {
+        let path = try copy("parameters.md", named: "corrupt-\(UUID().uuidString.prefix(8)).md")
+        let first = try TrainBookRun(notebooks: [path])
+        #expect(first.status == 0)
+        let folder = TrainBookRun.cache + "/executions"
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            try Data("{\"format\": 1, \"key\": \"not-this-one\", \"cel".utf8).write(to: URL(fileURLWithPath: folder + "/" + file))
+        }
+        let again = try TrainBookRun(notebooks: [path], output: first.output)
+        #expect(again.status == 0)
+        #expect(again.terminal.contains("run    ok"))
+    }
+
+    @Test func parametersOverrideAndAreShownOnThePage() throws {
+        let run = try TrainBookRun(notebooks: ["parameters.md"], arguments: ["-p", "count=5", "-p", "label=\"five\""])
+        #expect(run.status == 0, "\(run.terminal)")
+        let page = try run.page("parameters")
+        #expect(page.contains("total 15 for five"))
+        #expect(page.contains("Rendered with parameters"))
+        #expect(page.contains("<code>count = 5</code>"))
+    }
+
+    @Test func parameterMistakesAreNamed() throws {
+        let wrongType = try TrainBookRun(notebooks: ["parameters.md"], arguments: ["-p", "count=many"])
+        #expect(wrongType.status != 0)
+        #expect(wrongType.terminal.contains("parameter 'count': error: 'many' is an expression but the default 4 is an integer"))
+        let wrongName = try TrainBookRun(notebooks: ["parameters.md"], arguments: ["-p", "epochs=2"])
+        #expect(wrongName.terminal.contains("parameter 'epochs': error: the parameters block has no 'epochs' (it defines: count, label)"))
+    }
+
+    @Test func pipedProgressHasNoControlCharacters() throws {
+        let run = try TrainBookRun(notebooks: ["parameters.md", "shared-state.md"], arguments: ["--no-cache"])
+        #expect(run.status == 0)
+        #expect(run.terminal.contains("parameters.md: cell 1/2 running"))
+        #expect(run.terminal.contains("notebook"))
+        let controls = run.terminal.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" }
+        #expect(controls.isEmpty, "control characters: \(controls.map(\.value))")
+    }
+
+    @Test func checkReportsTypeErrorsWithoutRunningAnything() throws {
+        let run = try TrainBookRun(notebooks: ["compile-error.md", "crash.md"], command: "check")
+        #expect(run.status != 0)
+        #expect(run.terminal.contains("compile-error.md:8:17: error: cannot convert value of type 'String' to specified type 'Int'"))
+        #expect(run.terminal.contains("ok      \(TrainBookRun.fixtures.path)/crash.md"))
+        #expect(!run.terminal.contains("about to fail"))
+    }
+
+    @Test func twoJobsWriteTheSameBytesAsOne() throws {
+        let notebooks = ["shared-state.md", "parameters.md", "crash.md", "expect-error.md"]
+        let serial = try TrainBookRun(notebooks: notebooks, arguments: ["--no-cache", "--jobs", "1"])
+        let parallel = try TrainBookRun(notebooks: notebooks, arguments: ["--no-cache", "--jobs", "2"])
+        let files = try FileManager.default.subpathsOfDirectory(atPath: serial.output).sorted()
+        #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: parallel.output).sorted()))
+        for file in files where file.hasSuffix(".html") || file.hasSuffix(".svg") {
+            #expect(FileManager.default.contents(atPath: serial.output + "/" + file)
+                    == FileManager.default.contents(atPath: parallel.output + "/" + file), "\(file)")
+        }
+    }
+}
