@@ -26,6 +26,9 @@ let package = Package(
         .executableTarget(
             name: "TrainBookCLI",
             dependencies: ["NotebookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "trainbook-bench", dependencies: ["TrainKit"], path: "bench/Sources/TrainBookBench",
+            swiftSettings: optimised),
         .testTarget(name: "TrainKitTests", dependencies: ["TrainKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], resources: [.copy("Snapshots")]),
         .testTarget(name: "NotebookKitTests", dependencies: ["NotebookKit", "TrainBook"]),
