@@ -35,6 +35,7 @@ struct Render: ParsableCommand {
     }
 
     mutating func run() throws {
+        Interrupt.install()
         let found = try NotebookFinder.notebooks(in: paths.isEmpty ? ["notebooks"] : paths)
         let (notebooks, duplicates) = NotebookFinder.separatingDuplicateStems(found)
         duplicates.forEach(printError)
@@ -51,7 +52,6 @@ struct Render: ParsableCommand {
         var renderer = BookRenderer(executor: executor, outputFolder: out)
         renderer.allowHTML = allowHTML
         renderer.parameters = parameters
-        Interrupt.install()
 
         let results = renderAll(notebooks, with: renderer, parallel: parallel)
         print("\n" + RenderSummary.table(results))

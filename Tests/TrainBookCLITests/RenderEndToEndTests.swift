@@ -32,7 +32,7 @@ import Testing
     @Test func crashIsAttributedToTheRunningCellAndEarlierOutputsStay() throws {
         let run = try TrainBookRun(notebooks: ["crash.md"])
         #expect(run.status != 0)
-        #expect(run.terminal.contains("crash.md:14: error: the cell stopped with a runtime error: Fatal error: Index out of range"))
+        #expect(run.terminal.contains("crash.md:14: error: the cell stopped with a runtime error: Index out of range"))
         let cells = try run.page("crash").components(separatedBy: "<section class=\"cell\"")
         #expect(cells[1].contains("cell one ran"))
         #expect(cells[2].contains("cell two ran"))
@@ -71,7 +71,7 @@ struct TrainBookRun {
     static let cache = FileManager.default.temporaryDirectory.appendingPathComponent("trainbook-e2e-cache-\(getpid())").path
 
     init(notebooks: [String], arguments: [String] = [], command: String = "render", output: String? = nil,
-         environment: [String: String] = [:]) throws {
+         environment: [String: String] = [:], interruptWhenPrinted trigger: String? = nil) throws {
         let fixtures = Self.fixtures
         let executable = Self.buildFolder + "/trainbook"
         guard FileManager.default.isExecutableFile(atPath: executable) else {
@@ -88,7 +88,17 @@ struct TrainBookRun {
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        var data = Data()
+        if let trigger {
+            // Read until the trigger appears, then press Ctrl-C, as an author would.
+            while let chunk = try pipe.fileHandleForReading.read(upToCount: 1), !chunk.isEmpty {
+                data += chunk
+                if String(decoding: data, as: UTF8.self).contains(trigger) { break }
+            }
+            Thread.sleep(forTimeInterval: 0.3)
+            kill(process.processIdentifier, SIGINT)
+        }
+        data += pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         status = process.terminationStatus
         terminal = String(decoding: data, as: UTF8.self)

@@ -20,15 +20,37 @@ enum CrashReport {
         return frames.lazy.compactMap(\.sourceLocation).first { $0.file.hasSuffix(fileName) }?.line
     }
 
+    /// An uncaught error's backtrace names no notebook line; when the cell has a single `try`, it
+    /// is the one that threw.
+    static func onlyThrowingLine(of cell: Cell) -> Int? {
+        let lines = cell.source.split(separator: "\n", omittingEmptySubsequences: false).enumerated().filter { _, text in
+            text.range(of: #"\btry\b(?![?!])"#, options: .regularExpression) != nil
+        }
+        return lines.count == 1 ? cell.line + lines[0].offset : nil
+    }
+
     /// A one-line reason for the failure of the running cell.
-    static func describe(_ termination: ChildProcess.Termination, text: [CellOutput], cellTimeout: Double) -> String {
+    static func describe(_ termination: ChildProcess.Termination, text: [CellOutput], cellTimeout: Double) -> Failure {
+        let reason = reasonText(termination, text: text, cellTimeout: cellTimeout)
+        return Failure(reason: reason, isUncaughtError: reason.hasPrefix(uncaughtReason))
+    }
+
+    /// Why a cell failed, and whether it was an error thrown at top level.
+    struct Failure {
+        var reason: String
+        var isUncaughtError: Bool
+    }
+
+    private static let uncaughtReason = "the cell threw an error that nothing caught"
+
+    private static func reasonText(_ termination: ChildProcess.Termination, text: [CellOutput], cellTimeout: Double) -> String {
         let printed = text.compactMap { if case .text(let value) = $0 { value } else { nil } }.joined()
         var fatal = printed.split(separator: "\n").last(where: isRuntimeMessage).map { line in
             runtimeMessageKinds.lazy.compactMap { line.range(of: $0) }.first.map { String(line[$0.lowerBound...]) } ?? String(line)
         }
         let uncaught = "Fatal error: Error raised at top level: "
         if let message = fatal, message.hasPrefix(uncaught) {
-            return "the cell threw an error that nothing caught: \(message.dropFirst(uncaught.count)) (handle it with do/catch, or fix its cause)"
+            return "\(uncaughtReason): \(message.dropFirst(uncaught.count)) (handle it with do/catch, or fix its cause)"
         }
         if let message = fatal, message.hasPrefix("Fatal error: ") { fatal = String(message.dropFirst("Fatal error: ".count)) }
         switch termination {

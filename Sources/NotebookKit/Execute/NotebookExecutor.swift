@@ -142,10 +142,12 @@ public struct NotebookExecutor: Sendable {
 
         if termination != .exited(0), let failing = collector.runningCell ?? collector.lastBegun.flatMap({ collector.cells[$0].status == .succeeded ? nil : $0 }) {
             let cell = document.cells[failing]
-            let line = CrashReport.notebookLine(in: backtraces, fileName: document.fileName) ?? cell.line
             let tail = collector.droppedTail[failing].map { [CellOutput.text(String(decoding: $0, as: UTF8.self))] } ?? []
-            let reason = CrashReport.describe(termination, text: collector.cells[failing].outputs + tail,
-                                              cellTimeout: cell.options.timeout ?? defaultCellTimeout)
+            let failure = CrashReport.describe(termination, text: collector.cells[failing].outputs + tail,
+                                               cellTimeout: cell.options.timeout ?? defaultCellTimeout)
+            let line = CrashReport.notebookLine(in: backtraces, fileName: document.fileName)
+                ?? (failure.isUncaughtError ? CrashReport.onlyThrowingLine(of: cell) : nil) ?? cell.line
+            let reason = failure.reason
             collector.removeRuntimeMessages(fromCell: failing)
             collector.add(.error("\(document.fileName):\(line): error: \(reason)"), toCell: failing)
             collector.setStatus(.failed, ofCell: failing)
