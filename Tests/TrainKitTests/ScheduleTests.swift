@@ -77,7 +77,9 @@ struct ScheduleTests {
         for reference in try DataTestSupport.cases("keras_schedules") {
             let name = reference["name"] as? String ?? "?"
             let kind = try #require(reference["kind"] as? String, "\(name): no kind")
-            let config = try #require(reference["config"] as? [String: Any], "\(name): no config")
+            var config = try #require(reference["config"] as? [String: Any], "\(name): no config")
+            // PyTorch schedulers scale the optimizer's own rate.
+            if let optimizer = reference["optimizer"] as? [String: Any], config["lr"] == nil { config["lr"] = optimizer["lr"] }
             let expected = try #require((reference["values"] as? [Any])?.compactMap(DataTestSupport.number), "\(name): no values")
             let schedule = try Self.schedule(kind: kind, config: config)
             let actual = schedule.values(steps: expected.count)
@@ -86,7 +88,7 @@ struct ScheduleTests {
                 !DataTestSupport.isClose($0.element.0, $0.element.1, rtol: 1e-6, atol: floor)
             }
             #expect(mismatches.isEmpty, "\(name) (\(schedule.name)): \(mismatches.count) steps differ, first \(mismatches.prefix(3).map { "step \($0.offset): \($0.element.0) vs \($0.element.1)" })")
-            if let momenta = (reference["momentum"] as? [Any])?.compactMap(DataTestSupport.number) {
+            if kind == "one_cycle_lr", let momenta = (reference["momentum_values"] as? [Any])?.compactMap(DataTestSupport.number) {
                 let cycle = try Self.oneCycle(config).momentum.values(steps: momenta.count)
                 #expect(zip(cycle, momenta).allSatisfy { Self.matches($0, $1) }, "\(name): momentum")
             }
