@@ -71,7 +71,8 @@ def lr_find(raw):
         return wrapper
 
     zeros = torch.zeros(16, 1)
-    data = DataLoaders.from_dsets(list(zip(zeros, zeros)), list(zip(zeros, zeros)), bs=4, device="cpu")
+    data = DataLoaders.from_dsets(list(zip(zeros, zeros)), list(zip(zeros, zeros)), bs=4, device="cpu",
+                                   num_workers=0)
     folder = tempfile.mkdtemp()
     try:
         learner = Learner(data, torch.nn.Linear(1, 1), loss_func=scripted_loss, opt_func=SGD, path=folder)
