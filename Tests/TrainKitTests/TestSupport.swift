@@ -1,10 +1,15 @@
 import Foundation
 @testable import TrainKit
 
-/// Gaussian blobs: `centers` clusters in `features` dimensions, labels as class indices.
+/// Gaussian blobs around `centers` points evenly spaced on a circle of radius 6 (in the first
+/// two features), so neighbouring centres are at least 6·2·sin(π/centers) apart; labels are
+/// class indices.
 func makeBlobs(samples: Int, centers: Int, features: Int, spread: Double, seed: UInt64) -> Dataset {
     var generator = SeededGenerator(seed: seed)
-    let middles = (0..<centers).map { _ in (0..<features).map { _ in generator.nextUniform(-8, 8) } }
+    let middles = (0..<centers).map { k -> [Double] in
+        let angle = 2 * Double.pi * Double(k) / Double(centers)
+        return (0..<features).map { $0 == 0 ? 6 * cos(angle) : ($0 == 1 ? 6 * sin(angle) : 0) }
+    }
     var x: [[Float]] = [], y: [[Float]] = []
     for index in 0..<samples {
         let label = index % centers
