@@ -31,10 +31,10 @@ public struct CSVTable: Sendable {
     /// Parses CSV `text`; `path` only names the source in error messages.
     public init(text: String, path: String, target: String) throws {
         var rows = [(line: Int, cells: [String])]()
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            if trimmed.allSatisfy(\.isWhitespace) { continue }
-            rows.append((offset + 1, CSVTable.cells(of: trimmed)))
+        // `isNewline` also ends lines at "\r\n", which Swift treats as one character.
+        for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            if line.allSatisfy(\.isWhitespace) { continue }
+            rows.append((offset + 1, CSVTable.cells(of: line)))
         }
         guard let header = rows.first?.cells else { throw DatasetError.emptyTable(path: path) }
         let names = header.map { $0.trimmingCharacters(in: .whitespaces) }

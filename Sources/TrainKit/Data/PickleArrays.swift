@@ -22,6 +22,15 @@ enum PickleArrays {
         /// An array: its shape, element type (`"f4"`, `"i8"`, `"u1"` …), byte order and data.
         case array(shape: [Int], dtype: String, endian: String, data: [UInt8])
         case mark
+        /// A numpy object under construction: BUILD fills it in place, as Python mutates the object
+        /// that the memo also refers to.
+        case object(Reference)
+    }
+
+    /// A shared, mutable value, like a Python object reference.
+    final class Reference {
+        var value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     /// Errors of ``read(_:path:)``: the file uses something this reader refuses to interpret.
@@ -54,7 +63,7 @@ enum PickleArrays {
             let opcode = try reader.byte()
             switch opcode {
             case 0x80: _ = try reader.byte()                                    // PROTO
-            case 0x2E: return try pop()                                         // STOP
+            case 0x2E: return resolved(try pop())                               // STOP
             case 0x28: stack.append(.mark)                                      // MARK
             case 0x4E: stack.append(.none)                                      // NONE
             case 0x88: stack.append(.bool(true))                                // NEWTRUE
@@ -90,13 +99,27 @@ enum PickleArrays {
                 stack.append(.global(name))
             case 0x52:                                                          // REDUCE
                 let arguments = try pop(), callable = try pop()
-                stack.append(try reduce(callable, arguments))
+                stack.append(.object(Reference(try reduce(callable, arguments))))
             case 0x62:                                                          // BUILD
-                let state = try pop(), object = try pop()
-                stack.append(try build(object, state))
+                let state = try pop()
+                guard case let .object(reference) = try pop() else {
+                    throw Unsupported(description: "BUILD of something other than a numpy object")
+                }
+                reference.value = try build(reference.value, resolved(state))
+                stack.append(.object(reference))
             default:
                 throw Unsupported(description: "opcode 0x\(String(opcode, radix: 16)) at byte \(reader.offset - 1)")
             }
+        }
+    }
+
+    /// The value with every object reference replaced by its current contents.
+    static func resolved(_ value: Value) -> Value {
+        switch value {
+        case let .object(reference): return resolved(reference.value)
+        case let .tuple(items): return .tuple(items.map(resolved))
+        case let .list(items): return .list(items.map(resolved))
+        default: return value
         }
     }
 
