@@ -1,0 +1,112 @@
+import Foundation
+
+/// The smallest interval holding a set of values.
+struct DataRange: Equatable, Sendable {
+    var lower: Double
+    var upper: Double
+
+    init(_ value: Double) {
+        lower = value
+        upper = value
+    }
+
+    mutating func include(_ value: Double) {
+        lower = min(lower, value)
+        upper = max(upper, value)
+    }
+
+    mutating func include(_ other: DataRange) {
+        include(other.lower)
+        include(other.upper)
+    }
+}
+
+extension Optional where Wrapped == DataRange {
+    /// Widens the range to hold `value`, creating it on the first value.
+    mutating func include(_ value: Double) {
+        if self == nil { self = DataRange(value) } else { self!.include(value) }
+    }
+}
+
+/// How far a series may jump above everything before it, in magnitude, before it counts as diverging.
+let divergenceFactor = 10.0
+
+/// Where a series starts to diverge, and the magnitude above which its values are left out of the limits.
+struct Divergence: Equatable, Sendable {
+    /// The index of the first exploding value.
+    var index: Int
+    /// Values of larger magnitude than this are the exploding part.
+    var threshold: Double
+}
+
+/// Finds the point where a series explodes, as a loss does when the learning rate is too high.
+///
+/// A value explodes when its magnitude exceeds ten times the largest magnitude before it (a sudden
+/// jump: 0.7, 0.6, 3e5), or — for a series that ends up non-finite — ten times its first value (a
+/// steady blow-up: 0.7, 5, 40, 320, NaN). Smooth exponential growth (a learning-rate schedule) never
+/// jumps and never turns NaN, so it is left alone.
+func divergence(of values: [Double], scale: AxisScale) -> Divergence? {
+    let usable = values.indices.filter { scale.transform(values[$0]) != nil }
+    guard let first = usable.first else { return nil }
+    var largest = 0.0
+    for index in usable {
+        let magnitude = abs(values[index])
+        if largest > 0 && magnitude > divergenceFactor * largest {
+            return Divergence(index: index, threshold: divergenceFactor * largest)
+        }
+        largest = max(largest, magnitude)
+    }
+    let blowsUp = values[first...].contains { !$0.isFinite }
+    let start = abs(values[first])
+    guard blowsUp, start > 0 else { return nil }
+    largest = 0
+    for index in usable {
+        let magnitude = abs(values[index])
+        if magnitude > divergenceFactor * start {
+            return Divergence(index: index, threshold: divergenceFactor * max(largest, start))
+        }
+        largest = max(largest, magnitude)
+    }
+    return nil
+}
+
+/// The range of the values a scale can show, leaving out the exploding part of a diverging series.
+func bulkRange(of values: [Double], scale: AxisScale, divergence: Divergence?) -> DataRange? {
+    var range: DataRange?
+    for value in values where scale.transform(value) != nil {
+        if let divergence, abs(value) > divergence.threshold { continue }
+        range.include(value)
+    }
+    return range
+}
+
+/// Axis limits around a data range: 5 % margins (in log space on a log axis), a sensible
+/// interval around a single value, and a default interval when there is no data at all.
+func paddedLimits(_ range: DataRange?, scale: AxisScale, margin: Double = 0.05) -> (Double, Double) {
+    guard let range else { return scale == .log ? (1, 10) : (0, 1) }
+    switch scale {
+    case .linear:
+        if range.lower == range.upper {
+            let value = range.lower
+            return value == 0 ? (-1, 1) : (value - abs(value) * 0.05, value + abs(value) * 0.05)
+        }
+        let pad = (range.upper - range.lower) * margin
+        return (range.lower - pad, range.upper + pad)
+    case .log:
+        let lo = log10(range.lower), hi = log10(range.upper)
+        if lo == hi { return (range.lower / 2, range.upper * 2) }
+        let pad = (hi - lo) * margin
+        return (pow(10, lo - pad), pow(10, hi + pad))
+    }
+}
+
+/// Explicit limits made usable: equal ends are widened, and a log axis replaces a non-positive lower
+/// end with the automatic one.
+func explicitLimits(_ limits: ClosedRange<Double>, scale: AxisScale, automatic: (Double, Double)) -> (Double, Double) {
+    var lower = limits.lowerBound, upper = limits.upperBound
+    if scale == .log && !(lower > 0) { lower = min(automatic.0, upper / 10) }
+    if scale == .log && !(upper > 0) { upper = automatic.1 }
+    guard lower.isFinite, upper.isFinite else { return automatic }
+    if lower >= upper { return paddedLimits(DataRange(lower), scale: scale) }
+    return (lower, upper)
+}

@@ -1,0 +1,140 @@
+/// Adding data to axes, with the spellings of matplotlib's `plot`, `scatter`, `bar`, `axvline`, `axhline`.
+extension Axes {
+    /// Plots `y` against 0, 1, 2, … (epochs, when `y` is a history series), as matplotlib plots a list.
+    ///
+    /// NaN and infinite values leave gaps; a series that explodes is clipped with a note.
+    /// - Parameters:
+    ///   - y: the values.
+    ///   - label: the legend text; nil keeps the line out of the legend.
+    ///   - color: an explicit colour; nil takes the next tab10 colour.
+    ///   - dash: the dash pattern.
+    public mutating func plot(_ y: [Double], label: String? = nil, color: SeriesColor? = nil, dash: DashStyle = .solid) {
+        addLine(x: y.indices.map(Double.init), y: y, label: label, color: color, dash: dash, implicitX: true)
+    }
+
+    /// Plots `Float` values against 0, 1, 2, …
+    public mutating func plot(_ y: [Float], label: String? = nil, color: SeriesColor? = nil, dash: DashStyle = .solid) {
+        plot(y.map(Double.init), label: label, color: color, dash: dash)
+    }
+
+    /// Plots `y` against `x` (arrays of the same length).
+    public mutating func plot(x: [Double], y: [Double], label: String? = nil, color: SeriesColor? = nil,
+                              dash: DashStyle = .solid) {
+        precondition(x.count == y.count, "plot needs as many x as y values, but got \(x.count) x and \(y.count) y.")
+        addLine(x: x, y: y, label: label, color: color, dash: dash, implicitX: false)
+    }
+
+    /// Plots `Float` values against `Float` positions.
+    public mutating func plot(x: [Float], y: [Float], label: String? = nil, color: SeriesColor? = nil,
+                              dash: DashStyle = .solid) {
+        plot(x: x.map(Double.init), y: y.map(Double.init), label: label, color: color, dash: dash)
+    }
+
+    /// Plots `Float` values against `Double` positions (e.g. losses against learning rates).
+    public mutating func plot(x: [Double], y: [Float], label: String? = nil, color: SeriesColor? = nil,
+                              dash: DashStyle = .solid) {
+        plot(x: x, y: y.map(Double.init), label: label, color: color, dash: dash)
+    }
+
+    /// Plots `Double` values against `Float` positions.
+    public mutating func plot(x: [Float], y: [Double], label: String? = nil, color: SeriesColor? = nil,
+                              dash: DashStyle = .solid) {
+        plot(x: x.map(Double.init), y: y, label: label, color: color, dash: dash)
+    }
+
+    /// Plots `y` against integer positions such as `Array(1...epochs)`.
+    public mutating func plot(x: [Int], y: [Double], label: String? = nil, color: SeriesColor? = nil,
+                              dash: DashStyle = .solid) {
+        plot(x: x.map(Double.init), y: y, label: label, color: color, dash: dash)
+    }
+
+    private mutating func addLine(x: [Double], y: [Double], label: String?, color: SeriesColor?, dash: DashStyle,
+                                  implicitX: Bool) {
+        series.append(Series(kind: .line, x: x, y: y, groups: nil, label: label, color: color, dash: dash,
+                             colorSlot: nextColorSlot(), implicitX: implicitX))
+    }
+
+    /// Draws unjoined points; with `groups`, each distinct group value gets its own colour and legend entry.
+    ///
+    /// ```swift
+    /// fig[2].scatter(x: circles.x.column(0), y: circles.x.column(1), groups: labels)
+    /// ```
+    /// - Parameters:
+    ///   - groups: one class index per point (e.g. the dataset's labels), or nil for one colour.
+    ///   - label: the legend text; with groups, entries read "label 0", "label 1", …
+    public mutating func scatter(x: [Double], y: [Double], groups: [Int]? = nil, label: String? = nil,
+                                 color: SeriesColor? = nil) {
+        addScatter(x: x, y: y, groups: groups?.map(Double.init), label: label, color: color)
+    }
+
+    /// Draws points coloured by `Double` group values (class labels stored as numbers).
+    public mutating func scatter(x: [Double], y: [Double], groups: [Double], label: String? = nil,
+                                 color: SeriesColor? = nil) {
+        addScatter(x: x, y: y, groups: groups, label: label, color: color)
+    }
+
+    /// Draws points coloured by `Float` group values (a dataset's label column).
+    public mutating func scatter(x: [Double], y: [Double], groups: [Float], label: String? = nil,
+                                 color: SeriesColor? = nil) {
+        addScatter(x: x, y: y, groups: groups.map(Double.init), label: label, color: color)
+    }
+
+    /// Draws `Float` points, optionally coloured by class index.
+    public mutating func scatter(x: [Float], y: [Float], groups: [Int]? = nil, label: String? = nil,
+                                 color: SeriesColor? = nil) {
+        scatter(x: x.map(Double.init), y: y.map(Double.init), groups: groups, label: label, color: color)
+    }
+
+    /// Draws `Float` points coloured by `Float` group values.
+    public mutating func scatter(x: [Float], y: [Float], groups: [Float], label: String? = nil,
+                                 color: SeriesColor? = nil) {
+        scatter(x: x.map(Double.init), y: y.map(Double.init), groups: groups, label: label, color: color)
+    }
+
+    /// Draws `Float` points coloured by `Double` group values.
+    public mutating func scatter(x: [Float], y: [Float], groups: [Double], label: String? = nil,
+                                 color: SeriesColor? = nil) {
+        scatter(x: x.map(Double.init), y: y.map(Double.init), groups: groups, label: label, color: color)
+    }
+
+    private mutating func addScatter(x: [Double], y: [Double], groups: [Double]?, label: String?, color: SeriesColor?) {
+        precondition(x.count == y.count, "scatter needs as many x as y values, but got \(x.count) x and \(y.count) y.")
+        if let groups {
+            precondition(groups.count == x.count,
+                         "scatter needs one group per point, but got \(groups.count) groups for \(x.count) points.")
+        }
+        let slot = colorsUsed
+        colorsUsed += groups.map { Set($0.filter(\.isFinite)).count } ?? 1
+        series.append(Series(kind: .scatter, x: x, y: y, groups: groups, label: label, color: color, dash: .solid,
+                             colorSlot: slot, implicitX: false))
+    }
+
+    /// Draws one bar per category; several `bar` calls on one axes stand side by side.
+    /// - Parameters:
+    ///   - labels: the category names, along the x axis.
+    ///   - values: one height per label.
+    public mutating func bar(labels: [String], values: [Double], label: String? = nil, color: SeriesColor? = nil) {
+        precondition(labels.count == values.count,
+                     "bar needs one value per label, but got \(values.count) values for \(labels.count) labels.")
+        bars.append(BarSet(labels: labels, values: values, label: label, color: color, colorSlot: nextColorSlot()))
+    }
+
+    /// Draws bars of `Float` heights.
+    public mutating func bar(labels: [String], values: [Float], label: String? = nil, color: SeriesColor? = nil) {
+        bar(labels: labels, values: values.map(Double.init), label: label, color: color)
+    }
+
+    /// Draws a vertical line across the axes at `x` (matplotlib's `axvline`), dashed by default.
+    public mutating func verticalLine(at x: Double, label: String? = nil, color: SeriesColor? = nil,
+                                      dash: DashStyle = .dashed) {
+        referenceLines.append(ReferenceLine(orientation: .vertical, value: x, label: label, color: color, dash: dash,
+                                            colorSlot: nextColorSlot()))
+    }
+
+    /// Draws a horizontal line across the axes at `y` (matplotlib's `axhline`), dashed by default.
+    public mutating func horizontalLine(at y: Double, label: String? = nil, color: SeriesColor? = nil,
+                                        dash: DashStyle = .dashed) {
+        referenceLines.append(ReferenceLine(orientation: .horizontal, value: y, label: label, color: color, dash: dash,
+                                            colorSlot: nextColorSlot()))
+    }
+}

@@ -1,0 +1,73 @@
+/// One panel placed in the figure: its data decisions, plot area, ticks and pixel scales.
+struct PlacedAxes: Sendable {
+    var resolved: ResolvedAxes
+    var plot: Rect
+    var ticks: PanelTicks
+    var xMap: ScaleMap
+    var yMap: ScaleMap
+}
+
+/// The grid of a figure: equal cells, with plot areas aligned along rows and columns so that the
+/// widest tick labels, titles and axis labels of a row or column decide its margins.
+struct FigureLayout: Sendable {
+    var width: Double
+    var height: Double
+    /// The baseline of the figure title, when there is one.
+    var titleBaseline: Double?
+    var panels: [PlacedAxes]
+
+    init(axes: [Axes], rows: Int, cols: Int, title: String?, width: Double, height: Double) {
+        self.width = width
+        self.height = height
+        let titleHeight = title == nil ? 0 : Theme.figureTitleFontSize * 1.3 + 8
+        titleBaseline = title == nil ? nil : Spacing.edge + Theme.figureTitleFontSize
+        let top = Spacing.edge + titleHeight
+        let cellWidth = (width - 2 * Spacing.edge) / Double(cols)
+        let cellHeight = (height - top - Spacing.edge) / Double(rows)
+        let resolved = axes.map(ResolvedAxes.init)
+
+        // First guess of the plot sizes, then two rounds of ticks → margins → aligned plot areas.
+        var plotSizes = resolved.map { _ in (max(cellWidth - 70, 40), max(cellHeight - 50, 30)) }
+        var ticks: [PanelTicks] = []
+        var rects: [Rect] = []
+        for _ in 0..<2 {
+            ticks = resolved.indices.map { PanelTicks(resolved[$0], width: plotSizes[$0].0, height: plotSizes[$0].1) }
+            let margins = resolved.indices.map {
+                ticks[$0].margins(for: resolved[$0].axes, xLimits: resolved[$0].xLimits, width: plotSizes[$0].0)
+            }
+            rects = FigureLayout.alignedRects(margins: margins, rows: rows, cols: cols, origin: (Spacing.edge, top),
+                                              cell: (cellWidth, cellHeight))
+            plotSizes = rects.map { ($0.width, $0.height) }
+        }
+        panels = resolved.indices.map { index in
+            let rect = rects[index]
+            let axes = resolved[index].axes
+            return PlacedAxes(resolved: resolved[index], plot: rect, ticks: ticks[index],
+                              xMap: ScaleMap(scale: axes.xScale, limits: resolved[index].xLimits,
+                                             pixels: (rect.x, rect.maxX)),
+                              yMap: ScaleMap(scale: axes.yScale, limits: resolved[index].yLimits,
+                                             pixels: (rect.maxY, rect.y)))
+        }
+    }
+
+    /// Plot areas whose columns share the largest left/right margins and rows the largest top/bottom.
+    private static func alignedRects(margins: [Margins], rows: Int, cols: Int, origin: (Double, Double),
+                                     cell: (Double, Double)) -> [Rect] {
+        var left = [Double](repeating: 0, count: cols), right = left
+        var top = [Double](repeating: 0, count: rows), bottom = top
+        for (index, margin) in margins.enumerated() {
+            let row = index / cols, col = index % cols
+            left[col] = max(left[col], margin.left)
+            right[col] = max(right[col], margin.right)
+            top[row] = max(top[row], margin.top)
+            bottom[row] = max(bottom[row], margin.bottom)
+        }
+        return margins.indices.map { index in
+            let row = index / cols, col = index % cols
+            let x = origin.0 + Double(col) * cell.0 + left[col]
+            let y = origin.1 + Double(row) * cell.1 + top[row]
+            return Rect(x: x, y: y, width: max(cell.0 - left[col] - right[col], 20),
+                        height: max(cell.1 - top[row] - bottom[row], 20))
+        }
+    }
+}

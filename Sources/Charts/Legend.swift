@@ -1,0 +1,125 @@
+/// The paint of one item: a default palette slot (themable through CSS) or an explicit colour.
+enum Paint: Equatable, Sendable {
+    case slot(Int)
+    case explicit(SeriesColor)
+
+    init(slot: Int, color: SeriesColor?) {
+        self = color.map(Paint.explicit) ?? .slot(slot)
+    }
+
+    /// Attributes that stroke a line with this paint (a CSS class, so a page theme can restyle it).
+    func stroke(extraClass: String) -> [(String, String?)] {
+        switch self {
+        case .slot(let slot): return [("class", "\(extraClass) tb-s\(slot % SeriesColor.cycle.count)")]
+        case .explicit(let color): return [("class", extraClass), ("stroke", color.hex)]
+        }
+    }
+
+    /// Attributes that fill a shape (or text) with this paint.
+    func fill(extraClass: String? = nil) -> [(String, String?)] {
+        let prefix = extraClass.map { $0 + " " } ?? ""
+        switch self {
+        case .slot(let slot): return [("class", "\(prefix)tb-f\(slot % SeriesColor.cycle.count)")]
+        case .explicit(let color): return [("class", extraClass), ("style", "fill:\(color.hex)")]
+        }
+    }
+}
+
+/// One row of a legend.
+struct LegendEntry: Equatable, Sendable {
+    enum Swatch: Equatable, Sendable {
+        case line(DashStyle)
+        case marker
+        case bar
+    }
+
+    var text: String
+    var paint: Paint
+    var swatch: Swatch
+
+    /// The legend rows of an axes, in drawing order: series (a row per scatter group), bars, reference lines.
+    static func entries(for axes: Axes) -> [LegendEntry] {
+        var entries: [LegendEntry] = []
+        for series in axes.series {
+            if series.kind == .scatter, let groups = series.groups {
+                for (rank, group) in distinctGroups(groups).enumerated() {
+                    let name = formatNumber(group)
+                    entries.append(LegendEntry(text: series.label.map { "\($0) \(name)" } ?? name,
+                                               paint: .slot(series.colorSlot + rank), swatch: .marker))
+                }
+            } else if let label = series.label {
+                entries.append(LegendEntry(text: label, paint: Paint(slot: series.colorSlot, color: series.color),
+                                           swatch: series.kind == .line ? .line(series.dash) : .marker))
+            }
+        }
+        for bars in axes.bars {
+            if let label = bars.label {
+                entries.append(LegendEntry(text: label, paint: Paint(slot: bars.colorSlot, color: bars.color), swatch: .bar))
+            }
+        }
+        for line in axes.referenceLines {
+            if let label = line.label {
+                entries.append(LegendEntry(text: label, paint: Paint(slot: line.colorSlot, color: line.color),
+                                           swatch: .line(line.dash)))
+            }
+        }
+        return entries
+    }
+}
+
+/// The distinct finite group values of a scatter, in increasing order (each gets the next colour).
+func distinctGroups(_ groups: [Double]) -> [Double] {
+    Set(groups.filter(\.isFinite)).sorted()
+}
+
+/// The size of a legend box and where it goes.
+enum LegendLayout {
+    static let padding = 6.0
+    static let rowHeight = 16.0
+    static let swatchWidth = 22.0
+    static let swatchGap = 6.0
+    static let inset = 6.0
+
+    /// The width and height of the box for these entries.
+    static func size(of entries: [LegendEntry]) -> (Double, Double) {
+        let textWidth = entries.map { TextMetrics.width($0.text, fontSize: Theme.legendFontSize) }.max() ?? 0
+        return (2 * padding + swatchWidth + swatchGap + textWidth, 2 * padding + Double(entries.count) * rowHeight - 4)
+    }
+
+    /// The box at a fixed position inside the plot area.
+    static func box(_ position: LegendPosition, size: (Double, Double), in plot: Rect) -> Rect {
+        let (w, h) = size
+        let left = plot.x + inset, right = plot.maxX - inset - w, middleX = plot.x + (plot.width - w) / 2
+        let top = plot.y + inset, bottom = plot.maxY - inset - h, middleY = plot.y + (plot.height - h) / 2
+        let origin: (Double, Double)
+        switch position {
+        case .upperRight, .best, .hidden: origin = (right, top)
+        case .upperLeft: origin = (left, top)
+        case .lowerLeft: origin = (left, bottom)
+        case .lowerRight: origin = (right, bottom)
+        case .right, .centerRight: origin = (right, middleY)
+        case .centerLeft: origin = (left, middleY)
+        case .lowerCenter: origin = (middleX, bottom)
+        case .upperCenter: origin = (middleX, top)
+        case .center: origin = (middleX, middleY)
+        }
+        return Rect(x: origin.0, y: origin.1, width: w, height: h)
+    }
+
+    /// The candidate position whose box covers the fewest data samples and notes (matplotlib's
+    /// `loc="best"`); ties go to the earlier candidate.
+    static func best(size: (Double, Double), in plot: Rect, samples: [(Double, Double)], notes: [Rect]) -> LegendPosition {
+        var bestPosition = LegendPosition.upperRight
+        var bestScore = Int.max
+        for position in LegendPosition.candidates {
+            let box = box(position, size: size, in: plot)
+            let covered = samples.reduce(0) { $0 + (box.contains($1) ? 1 : 0) }
+            let score = covered + 1000 * notes.filter { box.intersects($0) }.count
+            if score < bestScore {
+                bestScore = score
+                bestPosition = position
+            }
+        }
+        return bestPosition
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import Charts
-@Test func placeholderCharts() { #expect(Bool(true)) }

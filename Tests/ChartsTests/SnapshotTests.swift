@@ -1,0 +1,29 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Charts
+
+/// Every chart kind against its recorded SVG, and every recorded SVG is well-formed XML.
+@Suite struct SnapshotTests {
+    @Test(arguments: ChartExamples.all.map(\.name))
+    func matchesSnapshot(name: String) throws {
+        let figure = try #require(ChartExamples.all.first { $0.name == name }?.figure)
+        try Snapshot.check(figure.svg(id: "snap-\(name)"), named: name)
+    }
+
+    @Test(arguments: ChartExamples.all.map(\.name))
+    func snapshotIsWellFormedXML(name: String) throws {
+        let data = try Data(contentsOf: Snapshot.url(name))
+        let parser = XMLParser(data: data)
+        let ok = parser.parse()
+        #expect(ok, "Snapshots/\(name).svg is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error")")
+    }
+
+    @Test func renderingIsDeterministic() {
+        for (_, figure) in ChartExamples.all {
+            #expect(figure.svg(id: "a") == figure.svg(id: "a"))
+        }
+    }
+}
