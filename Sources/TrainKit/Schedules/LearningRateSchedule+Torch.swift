@@ -68,12 +68,15 @@ extension LearningRateSchedule {
 
     /// PyTorch `OneCycleLR`: warm up from `maxLR / divFactor` to `maxLR` over the first `pctStart` of
     /// `totalSteps`, then anneal to `maxLR / divFactor / finalDivFactor` (with `threePhase`, first
-    /// back down to the start rate, then to the final rate). Its companion momentum schedule is
-    /// ``OneCycle/momentum``.
+    /// back down to the start rate, then to the final rate). With `cycleMomentum`, an optimizer with
+    /// momentum that follows it cycles its momentum between `maxMomentum` and `baseMomentum`
+    /// (``OneCycle/momentum``), as PyTorch's `cycle_momentum`.
     public static func oneCycleLR(maxLR: Double, totalSteps: Int, pctStart: Double = 0.3,
                                 anneal: OneCycle.Anneal = .cos, divFactor: Double = 25,
-                                finalDivFactor: Double = 1e4, threePhase: Bool = false) -> LearningRateSchedule {
+                                finalDivFactor: Double = 1e4, threePhase: Bool = false, cycleMomentum: Bool = true,
+                                baseMomentum: Double = 0.85, maxMomentum: Double = 0.95) -> LearningRateSchedule {
         OneCycle(maxLR: maxLR, totalSteps: totalSteps, pctStart: pctStart, anneal: anneal, divFactor: divFactor,
-                 finalDivFactor: finalDivFactor, threePhase: threePhase).learningRate
+                 finalDivFactor: finalDivFactor, threePhase: threePhase, cycleMomentum: cycleMomentum,
+                 baseMomentum: baseMomentum, maxMomentum: maxMomentum).learningRate
     }
 }
