@@ -78,8 +78,12 @@ public struct EarlyStopping: Callback {
         case .auto:
             var name = Substring(monitor)
             if name.hasPrefix("val_") { name = name.dropFirst(4) }
-            if name.contains("acc") { return true }
-            if name.contains("loss") || name.contains("error") || name == "mse" || name == "mae" { return false }
+            // The directions of Keras's metrics: scores go up, losses and errors go down.
+            let up = ["acc", "auc", "precision", "recall", "f1", "iou", "r2"]
+            let down = ["loss", "error", "mse", "mae", "mape", "msle", "hinge", "crossentropy", "divergence",
+                        "poisson", "cosh"]
+            if up.contains(where: name.contains) { return true }
+            if down.contains(where: name.contains) { return false }
             TrainKitError.invalidArgument(
                 "EarlyStopping received monitor \"\(monitor)\" but cannot tell whether that metric should be "
                     + "maximized or minimized. Pass mode: .max to stop on the highest value, or mode: .min "
