@@ -42,9 +42,10 @@ struct Divergence: Equatable, Sendable {
 /// Finds the point where a series explodes, as a loss does when the learning rate is too high.
 ///
 /// A value explodes when its magnitude exceeds ten times the largest magnitude before it (a sudden
-/// jump: 0.7, 0.6, 3e5), or — for a series that ends up non-finite — ten times its first value (a
-/// steady blow-up: 0.7, 5, 40, 320, NaN). Smooth exponential growth (a learning-rate schedule) never
-/// jumps and never turns NaN, so it is left alone.
+/// jump: 0.7, 0.6, 3e5). A series that ends up non-finite, or that first fell below its start (a loss),
+/// also explodes where it passes ten times its first value (a steady blow-up: 0.7, 5, 40, 320, NaN; or
+/// the end of an LR range test). Smooth monotone growth from the start (a learning-rate schedule)
+/// never jumps, never turns NaN and never dips, so it is left alone.
 func divergence(of values: [Double], scale: AxisScale) -> Divergence? {
     let usable = values.indices.filter { scale.transform(values[$0]) != nil }
     guard let first = usable.first else { return nil }
@@ -56,16 +57,16 @@ func divergence(of values: [Double], scale: AxisScale) -> Divergence? {
         }
         largest = max(largest, magnitude)
     }
-    let blowsUp = values[first...].contains { !$0.isFinite }
     let start = abs(values[first])
-    guard blowsUp, start > 0 else { return nil }
-    largest = 0
+    guard start > 0 else { return nil }
+    let endsNonFinite = values[first...].contains { !$0.isFinite }
+    var dipped = false
     for index in usable {
         let magnitude = abs(values[index])
-        if magnitude > divergenceFactor * start {
-            return Divergence(index: index, threshold: divergenceFactor * max(largest, start))
+        if magnitude > divergenceFactor * start && (endsNonFinite || dipped) {
+            return Divergence(index: index, threshold: divergenceFactor * start)
         }
-        largest = max(largest, magnitude)
+        dipped = dipped || magnitude < start * 0.9
     }
     return nil
 }

@@ -1,4 +1,6 @@
 /// Adding data to axes, with the spellings of matplotlib's `plot`, `scatter`, `bar`, `axvline`, `axhline`.
+///
+/// `Float` overloads are disfavoured so that literals such as `plot([1, 2, 3])` pick `Double`.
 extension Axes {
     /// Plots `y` against 0, 1, 2, … (epochs, when `y` is a history series), as matplotlib plots a list.
     ///
@@ -13,6 +15,7 @@ extension Axes {
     }
 
     /// Plots `Float` values against 0, 1, 2, …
+    @_disfavoredOverload
     public mutating func plot(_ y: [Float], label: String? = nil, color: SeriesColor? = nil, dash: DashStyle = .solid) {
         plot(y.map(Double.init), label: label, color: color, dash: dash)
     }
@@ -25,18 +28,21 @@ extension Axes {
     }
 
     /// Plots `Float` values against `Float` positions.
+    @_disfavoredOverload
     public mutating func plot(x: [Float], y: [Float], label: String? = nil, color: SeriesColor? = nil,
                               dash: DashStyle = .solid) {
         plot(x: x.map(Double.init), y: y.map(Double.init), label: label, color: color, dash: dash)
     }
 
     /// Plots `Float` values against `Double` positions (e.g. losses against learning rates).
+    @_disfavoredOverload
     public mutating func plot(x: [Double], y: [Float], label: String? = nil, color: SeriesColor? = nil,
                               dash: DashStyle = .solid) {
         plot(x: x, y: y.map(Double.init), label: label, color: color, dash: dash)
     }
 
     /// Plots `Double` values against `Float` positions.
+    @_disfavoredOverload
     public mutating func plot(x: [Float], y: [Double], label: String? = nil, color: SeriesColor? = nil,
                               dash: DashStyle = .solid) {
         plot(x: x.map(Double.init), y: y, label: label, color: color, dash: dash)
@@ -67,31 +73,42 @@ extension Axes {
         addScatter(x: x, y: y, groups: groups?.map(Double.init), label: label, color: color)
     }
 
+    /// Draws points coloured by class index (chosen over the optional form, so literals resolve here).
+    public mutating func scatter(x: [Double], y: [Double], groups: [Int], label: String? = nil,
+                                 color: SeriesColor? = nil) {
+        addScatter(x: x, y: y, groups: groups.map(Double.init), label: label, color: color)
+    }
+
     /// Draws points coloured by `Double` group values (class labels stored as numbers).
+    @_disfavoredOverload
     public mutating func scatter(x: [Double], y: [Double], groups: [Double], label: String? = nil,
                                  color: SeriesColor? = nil) {
         addScatter(x: x, y: y, groups: groups, label: label, color: color)
     }
 
     /// Draws points coloured by `Float` group values (a dataset's label column).
+    @_disfavoredOverload
     public mutating func scatter(x: [Double], y: [Double], groups: [Float], label: String? = nil,
                                  color: SeriesColor? = nil) {
         addScatter(x: x, y: y, groups: groups.map(Double.init), label: label, color: color)
     }
 
     /// Draws `Float` points, optionally coloured by class index.
+    @_disfavoredOverload
     public mutating func scatter(x: [Float], y: [Float], groups: [Int]? = nil, label: String? = nil,
                                  color: SeriesColor? = nil) {
         scatter(x: x.map(Double.init), y: y.map(Double.init), groups: groups, label: label, color: color)
     }
 
     /// Draws `Float` points coloured by `Float` group values.
+    @_disfavoredOverload
     public mutating func scatter(x: [Float], y: [Float], groups: [Float], label: String? = nil,
                                  color: SeriesColor? = nil) {
         scatter(x: x.map(Double.init), y: y.map(Double.init), groups: groups, label: label, color: color)
     }
 
     /// Draws `Float` points coloured by `Double` group values.
+    @_disfavoredOverload
     public mutating func scatter(x: [Float], y: [Float], groups: [Double], label: String? = nil,
                                  color: SeriesColor? = nil) {
         scatter(x: x.map(Double.init), y: y.map(Double.init), groups: groups, label: label, color: color)
@@ -120,6 +137,7 @@ extension Axes {
     }
 
     /// Draws bars of `Float` heights.
+    @_disfavoredOverload
     public mutating func bar(labels: [String], values: [Float], label: String? = nil, color: SeriesColor? = nil) {
         bar(labels: labels, values: values.map(Double.init), label: label, color: color)
     }

@@ -7,6 +7,7 @@ extension Figure {
     }
 
     /// Plots `Float` values against 0, 1, 2, … on the first axes.
+    @_disfavoredOverload
     public mutating func plot(_ y: [Float], label: String? = nil, color: SeriesColor? = nil, dash: DashStyle = .solid) {
         self[0].plot(y, label: label, color: color, dash: dash)
     }
@@ -18,12 +19,14 @@ extension Figure {
     }
 
     /// Plots `Float` values against `Float` positions on the first axes.
+    @_disfavoredOverload
     public mutating func plot(x: [Float], y: [Float], label: String? = nil, color: SeriesColor? = nil,
                               dash: DashStyle = .solid) {
         self[0].plot(x: x, y: y, label: label, color: color, dash: dash)
     }
 
     /// Plots `Float` values against `Double` positions on the first axes.
+    @_disfavoredOverload
     public mutating func plot(x: [Double], y: [Float], label: String? = nil, color: SeriesColor? = nil,
                               dash: DashStyle = .solid) {
         self[0].plot(x: x, y: y, label: label, color: color, dash: dash)
@@ -41,19 +44,28 @@ extension Figure {
         self[0].scatter(x: x, y: y, groups: groups, label: label, color: color)
     }
 
+    /// Draws points on the first axes coloured by class index.
+    public mutating func scatter(x: [Double], y: [Double], groups: [Int], label: String? = nil,
+                                 color: SeriesColor? = nil) {
+        self[0].scatter(x: x, y: y, groups: groups, label: label, color: color)
+    }
+
     /// Draws points on the first axes coloured by `Double` group values.
+    @_disfavoredOverload
     public mutating func scatter(x: [Double], y: [Double], groups: [Double], label: String? = nil,
                                  color: SeriesColor? = nil) {
         self[0].scatter(x: x, y: y, groups: groups, label: label, color: color)
     }
 
     /// Draws points on the first axes coloured by `Float` group values.
+    @_disfavoredOverload
     public mutating func scatter(x: [Double], y: [Double], groups: [Float], label: String? = nil,
                                  color: SeriesColor? = nil) {
         self[0].scatter(x: x, y: y, groups: groups, label: label, color: color)
     }
 
     /// Draws `Float` points on the first axes, optionally coloured by class index.
+    @_disfavoredOverload
     public mutating func scatter(x: [Float], y: [Float], groups: [Int]? = nil, label: String? = nil,
                                  color: SeriesColor? = nil) {
         self[0].scatter(x: x, y: y, groups: groups, label: label, color: color)
@@ -65,6 +77,7 @@ extension Figure {
     }
 
     /// Draws bars of `Float` heights on the first axes.
+    @_disfavoredOverload
     public mutating func bar(labels: [String], values: [Float], label: String? = nil, color: SeriesColor? = nil) {
         self[0].bar(labels: labels, values: values, label: label, color: color)
     }

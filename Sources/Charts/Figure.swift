@@ -77,8 +77,12 @@ public struct Figure: Sendable, Codable {
 
     /// The figure as one standalone `<svg>` element (no XML prolog), usable inline in HTML and as a
     /// `.svg` file. Every id inside starts with `id`, and the CSS is scoped to it, so several figures on
-    /// one page never clash. Colours follow the page's `--tb-*` properties or the reader's light/dark
-    /// preference (see `Theme`).
+    /// one page never clash. Colours follow the reader's light/dark preference (an
+    /// `@media (prefers-color-scheme: dark)` block inside), and a page may override them by setting
+    /// these custom properties on any ancestor: `--tb-fg` (text), `--tb-bg` (background), `--tb-grid`
+    /// (grid lines), `--tb-axis` (spines and ticks), `--tb-legend-bg`, `--tb-legend-border`,
+    /// `--tb-c0` … `--tb-c9` (default series colours, tab10) and `--tb-font` (font family).
+    /// Classes: `tb-figure` on the root, `tb-axes` per panel, `tb-legend`, `tb-note` (clip notes).
     /// - Parameter id: an XML/CSS identifier: a letter, then letters, digits, `-` or `_`.
     public func svg(id: String) -> String {
         precondition(Figure.isValidID(id), "a figure id must be a letter then letters, digits, - or _, but got \"\(id)\".")

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Formats a number compactly and identically on every machine, in the spirit of Python's `'%g'`.
+/// Formats a number compactly and identically on every machine, as Python's `'%.4g' % value` does.
 ///
-/// Rounds to `significantDigits`, drops trailing zeros, and switches to scientific notation with a
-/// signed two-digit exponent outside `0.0001 ..< 1_000_000`. No locale or C `printf` is involved:
+/// Rounds to `significantDigits` (ties to even), drops trailing zeros, and switches to scientific
+/// notation with a signed two-digit exponent when the exponent is below −4 or at least
+/// `significantDigits` — Python's `%g` rules, so tables read like a Keras user's printouts. No locale or C `printf` is involved:
 /// the digits come from exact integer arithmetic on correctly rounded IEEE operations.
 ///
 /// ```swift
@@ -17,7 +18,8 @@ public func formatNumber(_ value: Double, significantDigits: Int = 4) -> String 
     guard let decimal = DecimalDigits(value, significantDigits: significantDigits) else {
         return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf")
     }
-    return decimal.formatted(scientific: decimal.prefersScientific)
+    let power = decimal.leadingExponent
+    return decimal.formatted(scientific: decimal.significand != 0 && (power < -4 || power >= significantDigits))
 }
 
 /// Formats a `Float` compactly, as ``formatNumber(_:significantDigits:)`` does for `Double`.
@@ -66,9 +68,9 @@ struct DecimalDigits: Equatable {
         if scaleByPowerOfTen(magnitude, -leading) < 1 { leading -= 1 }
         if scaleByPowerOfTen(magnitude, -leading) >= 10 { leading += 1 }
         var exponent = leading - significantDigits + 1
-        var digits = scaleByPowerOfTen(magnitude, -exponent).rounded(.toNearestOrAwayFromZero)
+        var digits = roundedScale(magnitude, -exponent)
         if digits >= powerOfTen(significantDigits) {
-            digits = (digits / 10).rounded(.toNearestOrAwayFromZero)
+            digits = (digits / 10).rounded(.toNearestOrEven)
             exponent += 1
         }
         self.init(negative: value < 0, significand: Int(digits), exponent: exponent)
@@ -79,7 +81,7 @@ struct DecimalDigits: Equatable {
         significand == 0 ? 0 : exponent + String(significand).count - 1
     }
 
-    /// Whether `'%g'`-like rules would show this number in scientific notation.
+    /// Whether an axis label needs scientific notation (outside 0.0001 ..< 1,000,000).
     var prefersScientific: Bool {
         significand != 0 && (leadingExponent < -4 || leadingExponent >= 6)
     }
@@ -103,7 +105,7 @@ struct DecimalDigits: Equatable {
             let power = leadingExponent
             let powerDigits = String(abs(power))
             let paddedPower = powerDigits.count < 2 ? "0" + powerDigits : powerDigits
-            return sign + mantissa + "e" + (power < 0 ? "-" : "+") + paddedPower
+            return sign + mantissa + "e" + (power < 0 ? minus : "+") + paddedPower
         }
         if exponent >= 0 { return sign + digits + String(repeating: "0", count: exponent) }
         let fractionDigits = -exponent
@@ -129,9 +131,29 @@ func powerOfTen(_ n: Int) -> Double {
     return result * exact[remaining]
 }
 
-/// `value × 10^n` with one correctly rounded operation whenever `|n| <= 22`.
+/// `value × 10^n` with one correctly rounded operation whenever `|n| <= 22` (in steps beyond, so that
+/// extreme values such as 1e-320 neither overflow nor vanish on the way).
 func scaleByPowerOfTen(_ value: Double, _ n: Int) -> Double {
-    n >= 0 ? value * powerOfTen(n) : value / powerOfTen(-n)
+    var result = value
+    var remaining = n
+    while remaining > 22 { result *= 1e22; remaining -= 22 }
+    while remaining < -22 { result /= 1e22; remaining += 22 }
+    return remaining >= 0 ? result * powerOfTen(remaining) : result / powerOfTen(-remaining)
+}
+
+/// `value × 10^n` rounded to an integer as the exact product would round (ties to even), like
+/// Python's `%g`: a product that lands exactly on .5 only by rounding (2.675 × 100) is settled by the
+/// sign of its exact residual, computed with a fused multiply-add.
+func roundedScale(_ value: Double, _ n: Int) -> Double {
+    let scaled = scaleByPowerOfTen(value, n)
+    let nearest = scaled.rounded(.toNearestOrEven)
+    guard abs(n) <= 22, abs(scaled - scaled.rounded(.towardZero)) == 0.5 else { return nearest }
+    let power = powerOfTen(abs(n))
+    // exact(value × 10^n) − scaled has the sign of `residual`.
+    let residual = n >= 0 ? (-scaled).addingProduct(value, power) : value.addingProduct(-scaled, power)
+    if residual > 0 { return scaled.rounded(.up) }
+    if residual < 0 { return scaled.rounded(.down) }
+    return nearest
 }
 
 /// A pixel coordinate with at most two decimals and no trailing zeros: `12`, `12.5`, `-0.25`.

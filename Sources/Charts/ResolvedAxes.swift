@@ -37,6 +37,11 @@ struct ResolvedAxes: Sendable {
         }
         let automaticY = paddedLimits(ResolvedAxes.yRange(axes, divergences: divergences), scale: axes.yScale)
         yLimits = axes.yLimits.map { explicitLimits($0, scale: axes.yScale, automatic: automaticY) } ?? automaticY
+        // Bars stand on zero: no margin below a zero baseline, as matplotlib's sticky edges.
+        if axes.yLimits == nil, axes.yScale == .linear, categories != nil, automaticY.0 < 0,
+           ResolvedAxes.yRange(axes, divergences: divergences)?.lower == 0 {
+            yLimits.0 = 0
+        }
         clipped = axes.yLimits == nil ? ResolvedAxes.clipped(axes, yLimits: yLimits) : []
     }
 

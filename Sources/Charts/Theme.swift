@@ -49,7 +49,8 @@ enum Theme {
             "\(root) .tb-title{font-size:\(formatCoordinate(axesTitleFontSize))px}",
             "\(root) .tb-label{font-size:\(formatCoordinate(labelFontSize))px}",
             "\(root) .tb-legend text{font-size:\(formatCoordinate(legendFontSize))px}",
-            "\(root) .tb-note{font-size:\(formatCoordinate(noteFontSize))px}",
+            // A halo in the background colour keeps notes readable where they cross a curve.
+            "\(root) .tb-note{font-size:\(formatCoordinate(noteFontSize))px;paint-order:stroke;stroke:var(--_bg);stroke-width:3px;stroke-linejoin:round}",
             "\(root) .tb-sup{font-size:\(formatCoordinate(tickFontSize * TextMetrics.superscriptScale))px}",
             "\(root) .tb-grid{stroke:var(--_grid);stroke-width:0.8}",
             "\(root) .tb-spine{fill:none;stroke:var(--_axis);stroke-width:0.8}",

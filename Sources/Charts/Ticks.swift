@@ -83,7 +83,7 @@ func logTicks(from lo: Double, to hi: Double, maxCount: Int) -> AxisTicks {
     var minor: [Double] = []
     if stride > 1 {
         minor = decades.filter { $0 % stride != 0 }.map { scaleByPowerOfTen(1, $0) }
-    } else if decades.count <= 8 {
+    } else if decades.count <= 10 {
         for decade in lowDecade...highDecade {
             minor += (2...9).map { scaleByPowerOfTen(Double($0), decade) }.filter(inside)
         }

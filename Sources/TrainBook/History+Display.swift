@@ -3,10 +3,10 @@ import TrainKit
 
 extension History {
     /// The history as a table: one row per epoch (from 0, as pandas shows `history.history`),
-    /// one column per recorded series.
+    /// one column per recorded series, numbers to four significant digits.
     public var table: Table {
-        let rows = epochs.indices.map { row in
-            [String(epochs[row])] + keys.map { key in Self.format(values[key]![row]) }
+        let rows = epochs.indices.map { row -> [TableCell] in
+            [.integer(epochs[row])] + keys.map { key in .number(values[key]![row]) }
         }
         return Table(columns: ["epoch"] + keys, rows: rows)
     }
@@ -16,12 +16,6 @@ extension History {
         var figure = Figure(title: title)
         for key in keys { figure.plot(values[key]!, label: key) }
         return figure
-    }
-
-    /// Four significant digits, the way tables of training logs are read.
-    static func format(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-        return String(format: "%.4g", value)
     }
 }
 

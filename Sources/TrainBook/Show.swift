@@ -8,7 +8,8 @@ public func show(_ figure: Figure) {
 
 /// Shows a table under the running cell.
 public func show(_ table: Table) {
-    NotebookSession.shared.send(.table(columns: table.columns, rows: table.formattedRows))
+    let rows = table.rows.map { $0.map { $0.formatted(significantDigits: table.significantDigits) } }
+    NotebookSession.shared.send(.table(columns: table.columns, rows: rows))
 }
 
 /// Shows a one-line warning under the running cell.

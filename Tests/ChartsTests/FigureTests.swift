@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Charts
+
+@Suite struct FigureTests {
+    /// Every `id="…"` in an SVG.
+    func ids(in svg: String) -> [String] {
+        svg.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    @Test func everyIdIsPrefixedAndUnique() {
+        let svg = ChartExamples.learningRateGrid.svg(id: "nb-03-lr-grid-1")
+        let found = ids(in: svg)
+        #expect(found.count > 8)
+        #expect(found.allSatisfy { $0.hasPrefix("nb-03-lr-grid-1") })
+        #expect(Set(found).count == found.count)
+        // Every reference to an id points inside the figure.
+        let references = svg.components(separatedBy: "url(#").dropFirst().map { String($0.prefix { $0 != ")" }) }
+        #expect(!references.isEmpty && references.allSatisfy(found.contains))
+    }
+
+    @Test func twoFiguresOnOnePageNeverShareAnId() {
+        let first = ids(in: ChartExamples.learningRateGrid.svg(id: "nb-03-lr-grid-1"))
+        let second = ids(in: ChartExamples.momentumGrid.svg(id: "nb-03-lr-grid-10"))
+        #expect(Set(first).isDisjoint(with: second))
+    }
+
+    @Test func cssIsScopedToTheFigure() {
+        let svg = ChartExamples.line.svg(id: "fig-a")
+        let style = svg.components(separatedBy: "<style>")[1].components(separatedBy: "</style>")[0]
+        let selectors = style.split(separator: "\n").filter { !$0.hasPrefix("@media") && !$0.hasPrefix("}") }
+        #expect(selectors.allSatisfy { $0.hasPrefix("#fig-a") })
+        #expect(style.contains("@media (prefers-color-scheme:dark){#fig-a{"))
+        #expect(style.contains("var(--tb-fg,") && style.contains("var(--tb-bg,") && style.contains("var(--tb-grid,"))
+    }
+
+    @Test func svgIsAStandaloneElementWithoutProlog() {
+        let svg = ChartExamples.line.svg(id: "x1")
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"x1\""))
+        #expect(svg.hasSuffix("</svg>\n"))
+        #expect(!svg.contains("<?xml"))
+    }
+
+    @Test func gridsAreRowMajorFromTheTopLeft() {
+        var fig = Figure(rows: 2, cols: 2)
+        fig[1].title = "top right"
+        fig[2].title = "bottom left"
+        let layout = FigureLayout(axes: fig.axes, rows: 2, cols: 2, title: nil, width: 900, height: 500)
+        #expect(layout.panels[1].plot.x > layout.panels[0].plot.x && layout.panels[1].plot.y == layout.panels[0].plot.y)
+        #expect(layout.panels[2].plot.y > layout.panels[0].plot.y && layout.panels[2].plot.x == layout.panels[0].plot.x)
+    }
+
+    @Test func panelsOfAGridDoNotOverlap() {
+        let layout = FigureLayout(axes: ChartExamples.learningRateGrid.axes, rows: 4, cols: 2, title: "t",
+                                  width: 900, height: 1028)
+        for (i, a) in layout.panels.enumerated() {
+            for b in layout.panels[(i + 1)...] {
+                // Plot areas keep room between them for titles and tick labels.
+                let gapX = max(b.plot.x - a.plot.maxX, a.plot.x - b.plot.maxX)
+                let gapY = max(b.plot.y - a.plot.maxY, a.plot.y - b.plot.maxY)
+                #expect(gapX >= 40 || gapY >= 40)
+            }
+        }
+    }
+
+    @Test func oneAxesFiguresForwardToTheFirstAxes() {
+        var fig = Figure(title: "Loss")
+        fig.plot([1, 2], label: "a")
+        fig.xScale = .log
+        fig.yLabel = "loss"
+        #expect(fig[0].series.count == 1 && fig[0].xScale == .log && fig[0].yLabel == "loss")
+    }
+
+    @Test func seriesTakeTab10ColoursInOrder() {
+        var axes = Axes()
+        axes.plot([1.0, 2.0])
+        axes.plot([Float(1), 2])
+        axes.plot([3.0, 1.0], color: .red)
+        #expect(axes.series.map(\.colorSlot) == [0, 1, 2])
+        #expect(SeriesColor.cycle.first?.hex == "#1f77b4" && SeriesColor.cycle[1].hex == "#ff7f0e")
+        let svg = Figure(title: nil).svg(id: "c")
+        #expect(svg.contains("--_c0:var(--tb-c0,#1f77b4)"))
+    }
+
+    @Test func textIsEscaped() {
+        var fig = Figure(title: "a < b & \"c\"")
+        fig.plot([1, 2], label: "<script>")
+        let svg = fig.svg(id: "esc")
+        #expect(!svg.contains("<script>") && svg.contains("&lt;script&gt;") && svg.contains("a &lt; b &amp; &quot;c&quot;"))
+    }
+
+    @Test func validIds() {
+        #expect(Figure.isValidID("nb-03-lr-grid-1"))
+        #expect(!Figure.isValidID("3abc") && !Figure.isValidID("a b") && !Figure.isValidID("") && !Figure.isValidID("a\"b"))
+    }
+}
