@@ -36,9 +36,32 @@ struct FastaiFixtureTests {
         #expect(compared > 0, "case \(name) holds no suggestion")
     }
 
+    /// The range test's bookkeeping against fastai's Recorder on the same batch losses: the rate
+    /// of each batch, the bias-corrected smoothing (fastai's in float32), and where the 4 × best
+    /// rule stops.
+    @Test(arguments: names())
+    func smoothingAndStoppingMatchFastai(_ name: String) throws {
+        let fixture = try #require(Self.cases().first { $0["name"] as? String == name },
+                                   "fixture fastai_suggestions.json is missing")
+        let raw = doubles(fixture["raw_losses"])
+        let numIt = try #require(fixture["num_it"] as? Int)
+        let start = try #require((fixture["start_lr"] as? NSNumber)?.doubleValue)
+        let end = try #require((fixture["end_lr"] as? NSNumber)?.doubleValue)
+        var recorder = SmoothedLossRecorder(beta: 0.98, stopFactor: 4)
+        for (index, loss) in raw.enumerated() {
+            let rate = start * pow(end / start, Double(index) / Double(numIt))
+            if recorder.record(learningRate: rate, loss: loss) == .stop { break }
+        }
+        #expect(!raw.isEmpty)
+        #expect(recorder.learningRates.count == raw.count, "stopped after \(recorder.learningRates.count) of \(raw.count)")
+        #expect(close(recorder.learningRates, doubles(fixture["lrs"]), rtol: 1e-14, atol: 0))
+        #expect(close(recorder.smoothed, doubles(fixture["losses"]), rtol: 2e-6, atol: 0),
+                "worst \(worstRatio(recorder.smoothed, doubles(fixture["losses"]), rtol: 2e-6, atol: 0))")
+    }
+
     /// The range test on circles (1000 samples, noise 0.03, seed 42) with a 4 relu → 4 relu →
-    /// 1 sigmoid network and Adam: fastai's valley on our curve lands within half a decade of
-    /// fastai's valley on its own run of the same problem.
+    /// 1 sigmoid network and Adam: our valley lands within half a decade of fastai's valley on the
+    /// same problem (fastai's `lr_find` replaying our recorded batch losses, case "circles_swift").
     @Test func circlesValleyLandsNearFastais() throws {
         let fixture = try #require(Self.cases().first { ($0["name"] as? String)?.contains("circles") == true },
                                    "fastai_suggestions.json has no circles case")
@@ -49,8 +72,8 @@ struct FastaiFixtureTests {
 }
 
 /// The LR range test of the tutorials on the circles problem, and its recorded curve
-/// (Fixtures/circles_lr_find_swift.json), from which scripts/reference/fastai_circles.py computes
-/// fastai's suggestions. `RECORD_LR_FIND=1 swift test --filter CirclesRangeTest` records it again.
+/// (Fixtures/circles_lr_find_swift.json), whose batch losses scripts/reference/fastai_suggestions.py
+/// replays through fastai's `lr_find` as the case "circles_swift". `RECORD_LR_FIND=1 swift test --filter CirclesRangeTest` records it again.
 @Suite struct CirclesRangeTest {
     static func run() -> LearningRateFinder {
         let circles = Datasets.circles(samples: 1000, noise: 0.03, seed: 42)
@@ -73,6 +96,7 @@ struct FastaiFixtureTests {
         #expect(recorded["num_it"] as? Int == finder.plannedSteps)
         #expect(close(finder.learningRates, doubles(recorded["lrs"]), rtol: 1e-12, atol: 0))
         #expect(close(finder.losses, doubles(recorded["losses"]), rtol: 1e-9, atol: 0))
+        #expect(close(finder.rawLosses, doubles(recorded["raw_losses"]), rtol: 1e-9, atol: 0))
     }
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["RECORD_LR_FIND"] != nil))
@@ -86,6 +110,7 @@ struct FastaiFixtureTests {
             "num_it": finder.plannedSteps,
             "lrs": finder.learningRates,
             "losses": finder.losses.map { loss -> Any in loss.isNaN ? NSNull() : loss },
+            "raw_losses": finder.rawLosses.map { loss -> Any in loss.isNaN ? NSNull() : loss },
         ]
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try data.write(to: Self.recordingURL)

@@ -72,23 +72,7 @@ public struct EarlyStopping: Callback {
     /// Whether higher values are better; `.auto` decides from the name as Keras does from the
     /// metric's direction, and stops the program for a name it cannot place.
     public var maximizes: Bool {
-        switch mode {
-        case .min: return false
-        case .max: return true
-        case .auto:
-            var name = Substring(monitor)
-            if name.hasPrefix("val_") { name = name.dropFirst(4) }
-            // The directions of Keras's metrics: scores go up, losses and errors go down.
-            let up = ["acc", "auc", "precision", "recall", "f1", "iou", "r2"]
-            let down = ["loss", "error", "mse", "mae", "mape", "msle", "hinge", "crossentropy", "divergence",
-                        "poisson", "cosh"]
-            if up.contains(where: name.contains) { return true }
-            if down.contains(where: name.contains) { return false }
-            TrainKitError.invalidArgument(
-                "EarlyStopping received monitor \"\(monitor)\" but cannot tell whether that metric should be "
-                    + "maximized or minimized. Pass mode: .max to stop on the highest value, or mode: .min "
-                    + "to stop on the lowest.").fail()
-        }
+        mode.maximizes(monitor, callback: "EarlyStopping")
     }
 
     /// Forgets everything seen (Keras does this at train begin, so a callback can be reused).
@@ -117,10 +101,7 @@ public struct EarlyStopping: Callback {
     }
 
     private func isImprovement(_ value: Double, over reference: Double?) -> Bool {
-        guard let reference else { return true }
-        // Keras compares `value ∓ minDelta` with the reference as float32 tensors.
-        if maximizes { return Float(value - minDelta) > Float(reference) }
-        return Float(value + minDelta) < Float(reference)
+        improves(value, on: reference, minDelta: minDelta, maximizes: maximizes)
     }
 
     /// Starts from a clean state.

@@ -4,17 +4,19 @@
 /// At each epoch end, with `current` the monitored value:
 /// ```
 /// if cooldown left > 0 { cooldown left −= 1; wait = 0 }
-/// if current improves on best { best = current; wait = 0 }
+/// if best is unset or current improves on best { best = current; wait = 0 }
 /// else if cooldown left == 0 {
 ///     wait += 1
 ///     if wait ≥ patience and η > minLR { η = max(η · factor, minLR); cooldown left = cooldown; wait = 0 }
 /// }
 /// ```
-/// "Improves" is `current < best − minDelta` in min mode and `current > best + minDelta` in max
-/// mode; `.auto` is max when the name contains "acc", else min. A NaN value never improves (and
-/// counts as a bad epoch). The rate is kept in single precision, as Keras's float32 variable keeps
-/// it, so reductions land on Keras's values. The history's `learning_rate` of an epoch is the rate
-/// before that epoch's reduction.
+/// "Improves" is `current + minDelta < best` in min mode and `current − minDelta > best` in max mode,
+/// compared in single precision as Keras's backend compares, so a change of exactly `minDelta` is
+/// not an improvement. `.auto` maximises accuracies and scores (names containing "acc", …) and
+/// minimises losses and errors. The first monitored value always becomes the best, even NaN (as in
+/// Keras); after that a NaN never improves and counts as a bad epoch. The rate is kept in single
+/// precision, as Keras's float32 variable keeps it, so reductions land on Keras's values. The
+/// history's `learning_rate` of an epoch is the rate before that epoch's reduction.
 ///
 /// TrainBook follows Keras. PyTorch's `torch.optim.lr_scheduler.ReduceLROnPlateau` differs: it
 /// reduces only when the bad epochs *exceed* `patience` (after patience + 1 of them), and its
@@ -27,21 +29,21 @@
 public struct ReduceLROnPlateau: Callback {
     /// The history key watched, e.g. `"val_loss"`.
     public let monitor: String
-    /// The multiplier of a reduction, in [0, 1).
+    /// The multiplier of a reduction, below 1.
     public let factor: Double
     /// Bad epochs to wait before reducing.
     public let patience: Int
-    /// `.min`, `.max`, or `.auto` (max when `monitor` contains "acc").
+    /// `.min`, `.max`, or `.auto` (from the monitored name).
     public let mode: MonitorMode
-    /// The change that counts as an improvement.
+    /// The change that counts as an improvement (its sign is ignored).
     public let minDelta: Double
     /// Epochs after a reduction during which bad epochs are not counted.
     public let cooldown: Int
     /// The lowest rate a reduction goes to.
     public let minLR: Double
 
-    /// The best value seen so far (±infinity before the first).
-    public private(set) var best: Double
+    /// The best value so far, nil before the first monitored epoch.
+    public private(set) var best: Double?
     /// Bad epochs counted since the last improvement or reduction.
     public private(set) var wait = 0
     /// Cooldown epochs left.
@@ -59,23 +61,15 @@ public struct ReduceLROnPlateau: Callback {
         self.factor = factor
         self.patience = patience
         self.mode = mode
-        self.minDelta = minDelta
+        self.minDelta = abs(minDelta)
         self.cooldown = cooldown
         self.minLR = minLR
-        best = 0
-        reset()
     }
 
-    /// Whether higher values are better.
+    /// Whether higher values are better; `.auto` decides from the name as Keras does from the
+    /// metric's direction, and stops the program for a name it cannot place.
     public var maximizes: Bool {
-        mode == .max || (mode == .auto && monitor.contains("acc"))
-    }
-
-    /// Forgets the best value, the bad epochs and the cooldown (Keras does this at train begin).
-    public mutating func reset() {
-        best = maximizes ? -.infinity : .infinity
-        wait = 0
-        cooldownCounter = 0
+        mode.maximizes(monitor, callback: "ReduceLROnPlateau")
     }
 
     /// Updates the state with one epoch's monitored value `current`, given the rate in effect, and
@@ -85,9 +79,7 @@ public struct ReduceLROnPlateau: Callback {
             cooldownCounter -= 1
             wait = 0
         }
-        // The comparisons of numpy: false for NaN, so a NaN value is never an improvement.
-        let improved = maximizes ? current > best + minDelta : current < best - minDelta
-        if improved {
+        if improves(current, on: best, minDelta: minDelta, maximizes: maximizes) {
             best = current
             wait = 0
             return nil
@@ -101,13 +93,15 @@ public struct ReduceLROnPlateau: Callback {
         return float32Rate(max(old * factor, minLR))
     }
 
-    /// Starts from a clean state.
+    /// Clears the bad-epoch count and the cooldown (Keras keeps the best value across fits).
     public mutating func onTrainBegin(_ training: TrainingContext) {
-        reset()
+        wait = 0
+        cooldownCounter = 0
     }
 
     /// Reduces the rate when the monitored value has not improved for `patience` epochs.
     public mutating func onEpochEnd(_ epoch: Int, logs: [String: Double], _ training: TrainingContext) {
+        _ = maximizes  // as Keras, an undecidable `.auto` is an error even before the value appears
         guard let current = logs[monitor] else {
             training.warn("ReduceLROnPlateau monitors \"\(monitor)\", which is not available; available are "
                           + logs.keys.sorted().joined(separator: ", ") + ".")
