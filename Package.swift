@@ -25,7 +25,10 @@ let package = Package(
         .target(name: "NotebookKit", dependencies: ["CCmark", "NotebookWire"]),
         .executableTarget(
             name: "TrainBookCLI",
-            dependencies: ["NotebookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["NotebookKit", "TrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "trainbook-bench", dependencies: ["TrainKit"], path: "bench/Sources/TrainBookBench",
+            swiftSettings: optimised),
         .testTarget(name: "TrainKitTests", dependencies: ["TrainKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], resources: [.copy("Snapshots")]),
         .testTarget(name: "NotebookKitTests", dependencies: ["NotebookKit", "TrainBook"]),

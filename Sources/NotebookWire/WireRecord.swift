@@ -30,6 +30,8 @@ public enum WireRecord: Codable, Equatable, Sendable {
     public func encodedLine() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // A diverging fit reports an infinite or NaN loss, which plain JSON cannot hold.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         // Encoding a plain enum of strings and numbers cannot fail; a failure is a programming error.
         let data = try! encoder.encode(self)
         return WireRecord.marker + String(decoding: data, as: UTF8.self) + "\n"
@@ -37,6 +39,8 @@ public enum WireRecord: Codable, Equatable, Sendable {
 
     /// Decodes the JSON part of a record line (without the marker and newline); nil if it is not one.
     public static func decode(json: Substring) -> WireRecord? {
-        try? JSONDecoder().decode(WireRecord.self, from: Data(json.utf8))
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try? decoder.decode(WireRecord.self, from: Data(json.utf8))
     }
 }

@@ -15,6 +15,7 @@ extension History {
     public func plot(title: String? = nil) -> Figure {
         var figure = Figure(title: title)
         for key in keys { figure.plot(values[key]!, label: key) }
+        figure.xLabel = "epoch"
         return figure
     }
 }

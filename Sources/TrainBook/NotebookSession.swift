@@ -30,7 +30,11 @@ final class NotebookSession: @unchecked Sendable {
         // Unbuffered output: a partial line printed just before a crash must still reach the runner.
         setvbuf(stdout, nil, _IONBF, 0)
         setvbuf(stderr, nil, _IONBF, 0)
-        lock.withLock { self.notebookID = notebookID }
+        // Figure ids must be letters, digits, '-' or '_' whatever the notebook's file is called.
+        let safeID = String(notebookID.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_") ? Character(scalar) : "-"
+        })
+        lock.withLock { self.notebookID = safeID }
         // Fits report epochs and numerical trouble; the runner shows progress and the cell a warning.
         TrainingEvents.observer = { event in
             switch event {
@@ -53,7 +57,7 @@ final class NotebookSession: @unchecked Sendable {
             let count = (figureCounts[cellLabel] ?? 0) + 1
             figureCounts[cellLabel] = count
             let name = "\(cellLabel)-\(count)"
-            return (name, "\(notebookID)-\(name)")
+            return (name, "nb-\(notebookID)-\(name)")
         }
     }
 }

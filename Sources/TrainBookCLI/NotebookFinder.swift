@@ -21,16 +21,22 @@ enum NotebookFinder {
         return result
     }
 
-    /// Two notebooks with the same stem would write the same page: say which, and what to do.
-    static func rejectDuplicateStems(_ notebooks: [String]) throws {
+    /// Notebooks whose stem an earlier one already has: they would overwrite its page, so they are
+    /// reported and skipped while the others render. Returns the ones to render and the messages.
+    static func separatingDuplicateStems(_ notebooks: [String]) -> (unique: [String], errors: [String]) {
         var seen: [String: String] = [:]
+        var unique: [String] = []
+        var errors: [String] = []
         for path in notebooks {
             let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             if let other = seen[stem] {
-                throw ValidationError("\(other) and \(path) would both render to \(stem).html; rename one of them, or render them with different --out folders")
+                errors.append("\(path): error: not rendered: \(other) already renders to \(stem).html; rename one of them, or render them with different --out folders")
+            } else {
+                seen[stem] = path
+                unique.append(path)
             }
-            seen[stem] = path
         }
+        return (unique, errors)
     }
 }
 

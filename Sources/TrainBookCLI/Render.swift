@@ -35,8 +35,9 @@ struct Render: ParsableCommand {
     }
 
     mutating func run() throws {
-        let notebooks = try NotebookFinder.notebooks(in: paths.isEmpty ? ["notebooks"] : paths)
-        try NotebookFinder.rejectDuplicateStems(notebooks)
+        let found = try NotebookFinder.notebooks(in: paths.isEmpty ? ["notebooks"] : paths)
+        let (notebooks, duplicates) = NotebookFinder.separatingDuplicateStems(found)
+        duplicates.forEach(printError)
         let parameters = try ParameterOption.parse(parameter)
         let toolchain: Toolchain
         do { toolchain = try Toolchain.locate() } catch { throw ValidationError("\(error)") }
@@ -58,9 +59,9 @@ struct Render: ParsableCommand {
             printError("interrupted: the running notebooks were stopped; their last good pages were kept")
             throw ExitCode(130)
         }
-        let failures = results.filter { !$0.executed.succeeded }.count
+        let failures = results.filter { !$0.executed.succeeded }.count + duplicates.count
         if failures > 0 {
-            printError("\(failures) of \(notebooks.count) notebooks failed; their errors are above and on their pages.")
+            printError("\(failures) of \(found.count) notebooks failed; their errors are above and on their pages.")
             throw ExitCode.failure
         }
     }

@@ -27,6 +27,11 @@ import Testing
         #expect(html == "<span class=\"k\">let</span> x = <span class=\"s\">&quot;a&lt;b&quot;</span> <span class=\"c\">// note</span>\n<span class=\"k\">for</span> i <span class=\"k\">in</span> <span class=\"n\">0</span>..&lt;<span class=\"n\">3</span> { <span class=\"t\">Model</span>(<span class=\"n\">1.5e-3</span>) }")
     }
 
+    @Test func interpolationsDoNotEndAString() {
+        let html = SwiftHighlighter.highlight("print(\"loss \\(h[\"loss\"]!) done\")")
+        #expect(html == "<span class=\"f\">print</span>(<span class=\"s\">&quot;loss \\(h[&quot;loss&quot;]!) done&quot;</span>)")
+    }
+
     @Test func forgedFiguresAreNotEmbedded() {
         let safe = "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>t</title><path d=\"M0 0\" clip-path=\"url(#c)\"/></svg>"
         #expect(SVGSanitizer.problem(with: safe) == nil)

@@ -12,7 +12,7 @@ import Testing
         #expect(cells[1].contains("rate is 0.25"))
         #expect(cells[2].contains("steps: [0.0, 0.25, 0.5, 0.75]"))
         #expect(cells[2].contains("<svg"))
-        #expect(cells[2].contains("id=\"shared-state-curve-1"))
+        #expect(cells[2].contains("id=\"nb-shared-state-curve-1"))
         let figure = try String(contentsOfFile: run.output + "/shared-state/curve-1.svg", encoding: .utf8)
         #expect(figure.hasPrefix("<svg"))
         #expect(try run.index().contains("<a href=\"shared-state.html\">Shared state</a>"))

@@ -2,6 +2,14 @@ import Foundation
 
 /// Reads what the Swift runtime left behind when a notebook program crashed.
 enum CrashReport {
+    /// The ways the Swift runtime announces a trap on standard error.
+    static let runtimeMessageKinds = ["Fatal error", "Precondition failed", "Assertion failed"]
+
+    /// Whether a printed line is the runtime's announcement of a trap.
+    static func isRuntimeMessage(_ line: Substring) -> Bool {
+        runtimeMessageKinds.contains { line.contains($0) }
+    }
+
     /// The notebook line of the innermost frame in the notebook, from the JSON backtrace.
     static func notebookLine(in folder: String, fileName: String) -> Int? {
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder),
@@ -15,8 +23,14 @@ enum CrashReport {
     /// A one-line reason for the failure of the running cell.
     static func describe(_ termination: ChildProcess.Termination, text: [CellOutput], cellTimeout: Double) -> String {
         let printed = text.compactMap { if case .text(let value) = $0 { value } else { nil } }.joined()
-        let fatal = printed.split(separator: "\n").last { $0.contains("Fatal error") }
-            .map { line in line.range(of: "Fatal error").map { String(line[$0.lowerBound...]) } ?? String(line) }
+        var fatal = printed.split(separator: "\n").last(where: isRuntimeMessage).map { line in
+            runtimeMessageKinds.lazy.compactMap { line.range(of: $0) }.first.map { String(line[$0.lowerBound...]) } ?? String(line)
+        }
+        let uncaught = "Fatal error: Error raised at top level: "
+        if let message = fatal, message.hasPrefix(uncaught) {
+            return "the cell threw an error that nothing caught: \(message.dropFirst(uncaught.count)) (handle it with do/catch, or fix its cause)"
+        }
+        if let message = fatal, message.hasPrefix("Fatal error: ") { fatal = String(message.dropFirst("Fatal error: ".count)) }
         switch termination {
         case .stopped(let reason) where reason == "timeout":
             return "the cell ran longer than its \(Int(cellTimeout)) s timeout and was stopped; raise it with timeout=SECONDS on the block, or make the cell faster"

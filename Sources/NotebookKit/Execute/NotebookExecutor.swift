@@ -143,7 +143,9 @@ public struct NotebookExecutor: Sendable {
         if termination != .exited(0), let failing = collector.runningCell ?? collector.lastBegun.flatMap({ collector.cells[$0].status == .succeeded ? nil : $0 }) {
             let cell = document.cells[failing]
             let line = CrashReport.notebookLine(in: backtraces, fileName: document.fileName) ?? cell.line
-            let reason = CrashReport.describe(termination, text: collector.cells[failing].outputs, cellTimeout: cell.options.timeout ?? defaultCellTimeout)
+            let tail = collector.droppedTail[failing].map { [CellOutput.text(String(decoding: $0, as: UTF8.self))] } ?? []
+            let reason = CrashReport.describe(termination, text: collector.cells[failing].outputs + tail,
+                                              cellTimeout: cell.options.timeout ?? defaultCellTimeout)
             collector.removeRuntimeMessages(fromCell: failing)
             collector.add(.error("\(document.fileName):\(line): error: \(reason)"), toCell: failing)
             collector.setStatus(.failed, ofCell: failing)

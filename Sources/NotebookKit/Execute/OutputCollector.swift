@@ -14,6 +14,8 @@ struct OutputCollector {
     private var text: [UInt8] = []
     private var textTarget: Int?
     private var truncated: Set<Int> = []
+    /// The last bytes a truncated cell printed, kept so a crash message at its end is not lost.
+    private(set) var droppedTail: [Int: [UInt8]] = [:]
     /// Data files the program said it read, in order of first reading.
     private(set) var dataFiles: [String] = []
     private var cellStart = Date()
@@ -64,12 +66,12 @@ struct OutputCollector {
         cells[index].outputs.append(output)
     }
 
-    /// Drops the runtime's `Fatal error:` lines from a failed cell's text; the error output says it.
+    /// Drops the runtime's `Fatal error:` (and precondition) lines from a failed cell's text; the error output says it.
     mutating func removeRuntimeMessages(fromCell index: Int) {
         flushText()
         cells[index].outputs = cells[index].outputs.compactMap { output in
-            guard case .text(let text) = output, text.contains("Fatal error") else { return output }
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("Fatal error") }
+            guard case .text(let text) = output else { return output }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !CrashReport.isRuntimeMessage($0) }
             while lines.count > 1, let last = lines.last, last.isEmpty, lines[lines.count - 2].isEmpty { lines.removeLast() }
             let kept = lines.joined(separator: "\n")
             return kept.allSatisfy(\.isNewline) ? nil : .text(kept)
@@ -116,7 +118,12 @@ struct OutputCollector {
     private mutating func appendText(_ bytes: ArraySlice<UInt8>) {
         guard !bytes.isEmpty else { return }
         let target = textTarget ?? 0
-        guard cells.indices.contains(target), !truncated.contains(target) else { return }
+        guard cells.indices.contains(target) else { return }
+        if truncated.contains(target) {
+            droppedTail[target, default: []] += bytes
+            if droppedTail[target]!.count > 8192 { droppedTail[target]!.removeFirst(droppedTail[target]!.count - 4096) }
+            return
+        }
         let used = cells[target].outputs.reduce(0) { total, output in
             if case .text(let printed) = output { total + printed.utf8.count } else { total }
         } + text.count

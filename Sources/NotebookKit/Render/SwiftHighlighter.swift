@@ -32,9 +32,18 @@ public enum SwiftHighlighter {
                 span("c", i..<end)
                 i = end
             } else if c == "\"" {
+                // A string runs to its closing quote; quotes inside `\( … )` interpolations do not end it.
                 var end = i + 1
-                while end < characters.count && characters[end] != "\"" && characters[end] != "\n" {
-                    end += characters[end] == "\\" ? 2 : 1
+                var depth = 0
+                while end < characters.count && characters[end] != "\n" && (depth > 0 || characters[end] != "\"") {
+                    if characters[end] == "\\" && end + 1 < characters.count && characters[end + 1] == "(" {
+                        depth += 1
+                        end += 2
+                        continue
+                    }
+                    if depth > 0 && characters[end] == "(" { depth += 1 }
+                    if depth > 0 && characters[end] == ")" { depth -= 1 }
+                    end += characters[end] == "\\" && depth == 0 ? 2 : 1
                 }
                 end = min(characters.count, end + 1)
                 span("s", i..<end)

@@ -66,30 +66,63 @@ struct ChildProcess {
         defer { ChildProcessRegistry.shared.remove(pid) }
 
         var stopReason: String?
+        var exitStatus: Int32?
         var buffer = [UInt8](repeating: 0, count: 65536)
         var pollDescriptor = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
         while true {
             if stopReason == nil, let reason = shouldStop() {
                 stopReason = reason
-                kill(-pid, SIGKILL)
+                Self.killTree(of: pid)
             }
             let ready = poll(&pollDescriptor, 1, 250)
             if ready < 0 && errno == EINTR { continue }
-            if ready <= 0 { continue }
-            let count = read(readEnd, &buffer, buffer.count)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            onOutput(Array(buffer[0..<count]))
+            if ready > 0 {
+                let count = read(readEnd, &buffer, buffer.count)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                onOutput(Array(buffer[0..<count]))
+                continue
+            }
+            // Quiet for a moment: once the child itself has ended, stop reading even if a process it
+            // started (in a session of its own, out of reach of the group kill) still holds the pipe.
+            if exitStatus == nil {
+                var status: Int32 = 0
+                if waitpid(pid, &status, WNOHANG) == pid { exitStatus = status }
+            }
+            if exitStatus != nil { break }
         }
         close(readEnd)
 
-        var waitStatus: Int32 = 0
-        while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
-        // Grandchildren that outlived the child still hold nothing of ours, but must not linger.
+        var waitStatus: Int32 = exitStatus ?? 0
+        if exitStatus == nil { while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {} }
+        // Grandchildren that outlived the child must not linger.
         kill(-pid, SIGKILL)
         if let stopReason { return .stopped(reason: stopReason) }
         let signal = waitStatus & 0x7f
         return signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signalled(signal)
+    }
+
+    /// Kills `pid`, every process descended from it (found through /proc, so children that moved to a
+    /// session of their own are found too), and its process group.
+    static func killTree(of pid: pid_t) {
+        var parents: [pid_t: [pid_t]] = [:]
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let child = pid_t(entry),
+                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            // Fields after the command name: state, then the parent's pid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, let parent = pid_t(fields[1]) { parents[parent, default: []].append(child) }
+        }
+        var pending = [pid]
+        var tree: [pid_t] = []
+        while let next = pending.popLast() {
+            tree.append(next)
+            pending += parents[next] ?? []
+        }
+        for member in tree { kill(member, SIGKILL) }
+        kill(-pid, SIGKILL)
     }
 
     /// Runs the child and returns everything it wrote, for short tools such as the compiler.

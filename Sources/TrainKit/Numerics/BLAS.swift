@@ -10,6 +10,13 @@ enum BLAS {
     /// Makes sure OpenBLAS is configured before the first product.
     static func prepare() { _ = singleThreaded }
 
+    /// The OpenBLAS kernel set in use, e.g. `"SkylakeX"` (chosen when the library loads, from
+    /// `OPENBLAS_CORETYPE` or the CPU's detection).
+    static var coreName: String {
+        guard let name = openblas_get_corename() else { return "unknown" }
+        return String(cString: name)
+    }
+
     /// `c = a · b` (or `c += a · b` when `accumulate`), with `a` optionally transposed:
     /// `a` is `m × k` (or `k × m` when `transposeA`), `b` is `k × n` (or `n × k` when
     /// `transposeB`), `c` is `m × n`, all row-major and dense.
@@ -29,4 +36,11 @@ enum BLAS {
             a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n),
             accumulate ? 1 : 0, c, Int32(n))
     }
+}
+
+/// A one-line description of the BLAS the engine runs on, for benchmarks and diagnostics:
+/// `"OpenBLAS SkylakeX kernels, 1 thread"`.
+public func blasDescription() -> String {
+    BLAS.prepare()
+    return "OpenBLAS \(BLAS.coreName) kernels, 1 thread"
 }

@@ -1,0 +1,97 @@
+"""One epoch of the MNIST-shaped benchmark in a peer framework, for bench/run.sh.
+
+The model, data shape and training settings match bench/Sources/TrainBookBench: an MLP
+784 -> 50 (relu, he_uniform) -> 10 (softmax), SGD with learning rate 0.01, batch 32, shuffled,
+60,000 rows of random pixels in [0, 1) with random labels (timing does not depend on the values).
+
+    python mnist_epoch.py keras|torch [--rows N] [--repeats R]
+
+Prints the best wall-clock and CPU epoch times of R runs, after one untimed warm-up epoch (which
+for Keras includes compiling the train step), as `RESULT <wall seconds> <cpu seconds>`.
+"""
+import argparse
+import os
+import time
+
+import numpy as np
+
+
+def make_data(rows):
+    rng = np.random.default_rng(1)
+    x = rng.random((rows, 784), dtype=np.float32)
+    labels = rng.integers(0, 10, rows)
+    return x, labels
+
+
+def timed(body):
+    """Wall-clock and CPU seconds of `body()`."""
+    start, cpu_start = time.perf_counter(), time.process_time()
+    body()
+    return time.perf_counter() - start, time.process_time() - cpu_start
+
+
+def keras_epochs(x, labels, repeats):
+    os.environ.setdefault("KERAS_BACKEND", "jax")
+    import keras
+
+    y = np.eye(10, dtype=np.float32)[labels]
+    model = keras.Sequential([
+        keras.Input((784,)),
+        keras.layers.Dense(50, activation="relu", kernel_initializer="he_uniform"),
+        keras.layers.Dense(10, activation="softmax"),
+    ])
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.01), loss="categorical_crossentropy",
+                  metrics=["accuracy"])
+    times = [timed(lambda: model.fit(x, y, epochs=1, batch_size=32, shuffle=True, verbose=0))
+             for _ in range(repeats + 1)][1:]
+    return f"keras {keras.__version__}, backend {keras.backend.backend()}", times
+
+
+def torch_epochs(x, labels, repeats):
+    import torch
+    from torch import nn
+    from torch.utils.data import DataLoader, TensorDataset
+
+    torch.set_num_threads(1)
+    torch.manual_seed(1)
+    model = nn.Sequential(nn.Linear(784, 50), nn.ReLU(), nn.Linear(50, 10))
+    nn.init.kaiming_uniform_(model[0].weight, nonlinearity="relu")
+    loader = DataLoader(TensorDataset(torch.from_numpy(x), torch.from_numpy(labels)), batch_size=32, shuffle=True)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    loss_function = nn.CrossEntropyLoss()  # softmax + crossentropy on the logits
+
+    def epoch():
+        model.train()
+        total_loss, correct, seen = 0.0, 0, 0
+        for inputs, targets in loader:
+            optimizer.zero_grad()
+            outputs = model(inputs)
+            loss = loss_function(outputs, targets)
+            loss.backward()
+            optimizer.step()
+            total_loss += loss.item() * len(targets)
+            correct += (outputs.argmax(1) == targets).sum().item()
+            seen += len(targets)
+        return total_loss / seen, correct / seen
+
+    times = [timed(epoch) for _ in range(repeats + 1)][1:]
+    return f"torch {torch.__version__}, {torch.get_num_threads()} thread", times
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("framework", choices=["keras", "torch"])
+    parser.add_argument("--rows", type=int, default=60_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    arguments = parser.parse_args()
+    x, labels = make_data(arguments.rows)
+    run = keras_epochs if arguments.framework == "keras" else torch_epochs
+    description, times = run(x, labels, arguments.repeats)
+    walls = " ".join(f"{wall:.3f}" for wall, _ in times)
+    cpus = " ".join(f"{cpu:.3f}" for _, cpu in times)
+    print(f"{arguments.framework}: {description}; epochs {walls} s wall, {cpus} s cpu")
+    print(f"RESULT {min(wall for wall, _ in times)} {min(cpu for _, cpu in times)}")
+
+
+if __name__ == "__main__":
+    main()
