@@ -3,7 +3,7 @@ import TrainKit
 
 extension History {
     /// The history as a table: one row per epoch (from 0, as pandas shows `history.history`),
-    /// one column per recorded series.
+    /// one column per recorded series, numbers to four significant digits.
     public var table: Table {
         let rows = epochs.indices.map { row -> [TableCell] in
             [.integer(epochs[row])] + keys.map { key in .number(values[key]![row]) }

@@ -3,9 +3,11 @@
 import contextlib
 import functools
 import io
+import json
 import math
 import shutil
 import tempfile
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -46,6 +48,18 @@ CURVES = [
     ("heavy_noise", curve(6, floor=0.9, top=1.6, drop_at=-2.5, sharpness=2.0, explode_at=0.2, growth=3.0,
                           noise=0.15)),
 ]
+
+
+def swift_circles():
+    """The batch losses of TrainBook's own range test on circles (1000 samples, noise 0.03, seed 42; a 4 relu ->
+    4 relu -> 1 sigmoid network; Adam), recorded by Tests/TrainKitTests/FastaiFixtureTests.swift: fastai's lr_find
+    replays them, so its suggestions can be set against TrainBook's on the tutorials' problem."""
+    recorded = json.loads((Path(__file__).resolve().parents[2] / "Tests" / "TrainKitTests" / "Fixtures"
+                           / "circles_lr_find_swift.json").read_text())
+    return np.array([np.nan if value is None else value for value in recorded["raw_losses"]], dtype=np.float32)
+
+
+CURVES.append(("circles_swift", swift_circles()))
 
 
 def lr_find(raw):

@@ -117,7 +117,7 @@ extension Sequential {
         }
     }
 
-    private func check(_ data: Dataset, role: String, loss: Loss) {
+    func check(_ data: Dataset, role: String, loss: Loss) {
         checkInputWidth(data.x.cols, role: role)
         let expected = loss.targetWidth(outputWidth: outputWidth)
         guard data.y.cols == expected else {

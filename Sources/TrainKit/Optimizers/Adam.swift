@@ -54,6 +54,8 @@ public struct Adam: Optimizer {
     ) {
         let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count
         let t = Float(step + 1)
+        // A one-cycle schedule cycles β1 with the rate; the bias correction uses the current β1, as PyTorch's.
+        let beta1 = learningRate.momentum(atStep: step, otherwise: beta1)
         let alpha = lr * sqrtf(1 - powf(Float(beta2), t)) / (1 - powf(Float(beta1), t))
         let keep1 = Float(1 - beta1), keep2 = Float(1 - beta2), eps = Float(epsilon), amsgrad = amsgrad
         state.with(parameter, count: n) { base in

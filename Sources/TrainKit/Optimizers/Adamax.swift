@@ -48,6 +48,7 @@ public struct Adamax: Optimizer {
         learningRate lr: Float, step: Int
     ) {
         let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count
+        let beta1 = learningRate.momentum(atStep: step, otherwise: beta1)  // cycled by one-cycle schedules
         let correction = 1 - powf(Float(beta1), Float(step + 1))
         let keep1 = Float(1 - beta1), b2 = Float(beta2), eps = Float(epsilon)
         state.with(parameter, count: n) { base in

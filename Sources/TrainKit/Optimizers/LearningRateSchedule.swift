@@ -9,6 +9,10 @@ public struct LearningRateSchedule: Sendable {
     public let rate: @Sendable (Int) -> Double
     /// The constant value when the schedule is constant, so callbacks can read and replace it.
     public let constantValue: Double?
+    /// The momentum that goes with the rate at each step (PyTorch's `cycle_momentum`, which one-cycle
+    /// schedules carry), or nil. An optimizer following this schedule uses it in place of its own
+    /// non-zero momentum (`momentum` of SGD and RMSprop, `beta1` of Adam and Adamax).
+    public var momentum: (@Sendable (Int) -> Double)? = nil
 
     /// A schedule from any closure of the step.
     public init(name: String = "custom", _ rate: @escaping @Sendable (Int) -> Double) {
@@ -29,5 +33,26 @@ public struct LearningRateSchedule: Sendable {
         self.name = name
         self.rate = { _ in constant }
         self.constantValue = constant
+    }
+}
+
+extension LearningRateSchedule {
+    /// This schedule with `momentum` as the momentum of each step, for optimizers with momentum.
+    ///
+    /// ```swift
+    /// let policy = OneCycle(maxLR: 0.1, totalSteps: 1000)
+    /// SGD(learningRate: policy.learningRate.cyclingMomentum(policy.momentum), momentum: 0.9)
+    /// ```
+    public func cyclingMomentum(_ momentum: LearningRateSchedule) -> LearningRateSchedule {
+        var schedule = self
+        schedule.momentum = momentum.rate
+        return schedule
+    }
+
+    /// The momentum of `step`: the schedule's own when it has one and `constant` is not 0
+    /// (momentum switched off stays off), else `constant`.
+    func momentum(atStep step: Int, otherwise constant: Double) -> Double {
+        guard constant != 0, let momentum else { return constant }
+        return momentum(step)
     }
 }

@@ -53,8 +53,9 @@ public struct RMSprop: Optimizer {
         learningRate lr: Float, step: Int
     ) {
         let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count
-        let rho = Float(rho), keep = Float(1 - self.rho), mu = Float(momentum), eps = Float(epsilon)
+        let rho = Float(rho), keep = Float(1 - self.rho), eps = Float(epsilon)
         let centered = centered, useMomentum = momentum > 0
+        let mu = Float(learningRate.momentum(atStep: step, otherwise: momentum))  // cycled by one-cycle schedules
         state.with(parameter, count: n) { base in
             let v = base, average = base + n, moment = base + 2 * n
             for i in 0..<n {

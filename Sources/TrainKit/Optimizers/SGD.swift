@@ -40,7 +40,8 @@ public struct SGD: Optimizer {
             for i in 0..<n { w[i] -= g[i] * lr }
             return
         }
-        let mu = Float(momentum), nesterov = nesterov
+        // A one-cycle schedule cycles μ with the rate (PyTorch's cycle_momentum).
+        let mu = Float(learningRate.momentum(atStep: step, otherwise: momentum)), nesterov = nesterov
         velocities.with(parameter, count: n) { v in
             for i in 0..<n {
                 v[i] = v[i] * mu - g[i] * lr

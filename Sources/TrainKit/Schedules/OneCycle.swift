@@ -8,9 +8,13 @@ import Darwin
 /// which moves opposite to the rate (from `maxMomentum` down to `baseMomentum` while the rate warms
 /// up, and back while it anneals), so an optimizer with momentum can cycle both.
 ///
+/// With `cycleMomentum` (the default, as PyTorch's `cycle_momentum`), the learning-rate schedule
+/// carries the momentum schedule: an optimizer with momentum that follows it uses `momentum(step)`
+/// in place of its own non-zero momentum (SGD's and RMSprop's `momentum`, Adam's and Adamax's `beta1`).
+///
 /// ```swift
 /// let policy = OneCycle(maxLR: 0.1, totalSteps: 1000)
-/// SGD(learningRate: policy.learningRate, momentum: 0.9)  // the rate; policy.momentum for μ
+/// SGD(learningRate: policy.learningRate, momentum: 0.9)  // μ cycles 0.95 → 0.85 → 0.95 with the rate
 /// ```
 public struct OneCycle: Sendable {
     /// How a phase moves between its end values.
@@ -25,7 +29,8 @@ public struct OneCycle: Sendable {
     public let maxLR: Double
     /// The number of steps of the whole cycle; steps past it keep the final value.
     public let totalSteps: Int
-    /// The learning-rate schedule (`initial = maxLR / divFactor`, `final = initial / finalDivFactor`).
+    /// The learning-rate schedule (`initial = maxLR / divFactor`, `final = initial / finalDivFactor`),
+    /// carrying `momentum` when the policy cycles momentum.
     public let learningRate: LearningRateSchedule
     /// The momentum schedule, from `maxMomentum` to `baseMomentum` and back.
     public let momentum: LearningRateSchedule
@@ -33,7 +38,7 @@ public struct OneCycle: Sendable {
     /// A one-cycle policy with PyTorch's defaults.
     public init(maxLR: Double, totalSteps: Int, pctStart: Double = 0.3, anneal: Anneal = .cos,
                 divFactor: Double = 25, finalDivFactor: Double = 1e4, threePhase: Bool = false,
-                baseMomentum: Double = 0.85, maxMomentum: Double = 0.95) {
+                cycleMomentum: Bool = true, baseMomentum: Double = 0.85, maxMomentum: Double = 0.95) {
         precondition(totalSteps > 0, "totalSteps must be > 0, but got \(totalSteps).")
         precondition(pctStart > 0 && pctStart < 1, "pctStart must be in (0, 1), but got \(pctStart).")
         self.maxLR = maxLR
@@ -55,12 +60,14 @@ public struct OneCycle: Sendable {
         let momentumPhases = phases.map { ($0.end, $0.momentum) }
         let settings = "maxLR: \(maxLR), totalSteps: \(totalSteps), pctStart: \(pctStart), \(anneal.rawValue)"
             + (threePhase ? ", threePhase" : "")
-        learningRate = LearningRateSchedule(name: "oneCycle(\(settings))") { step in
+        let rate = LearningRateSchedule(name: "oneCycle(\(settings))") { step in
             OneCycle.value(at: step, phases: lrPhases, anneal: anneal, totalSteps: totalSteps)
         }
-        momentum = LearningRateSchedule(name: "oneCycleMomentum(\(baseMomentum)...\(maxMomentum), \(settings))") { step in
+        let cycle = LearningRateSchedule(name: "oneCycleMomentum(\(baseMomentum)...\(maxMomentum), \(settings))") { step in
             OneCycle.value(at: step, phases: momentumPhases, anneal: anneal, totalSteps: totalSteps)
         }
+        momentum = cycle
+        learningRate = cycleMomentum ? rate.cyclingMomentum(cycle) : rate
     }
 
     /// PyTorch's `get_lr`: find the phase holding the step and interpolate within it.
