@@ -35,6 +35,8 @@ final class NotebookSession: @unchecked Sendable {
             scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_") ? Character(scalar) : "-"
         })
         lock.withLock { self.notebookID = safeID }
+        // A changed data file must invalidate the runner's cached results.
+        DataFileLog.observer = { path in NotebookSession.shared.send(.dataFile(path: path)) }
         // Fits report epochs and numerical trouble; the runner shows progress and the cell a warning.
         TrainingEvents.observer = { event in
             switch event {

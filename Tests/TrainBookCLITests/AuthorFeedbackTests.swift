@@ -40,6 +40,21 @@ import Testing
         #expect(try TrainBookRun(notebooks: [path], arguments: ["--no-cache"], output: first.output).terminal.contains("run    ok"))
     }
 
+    @Test func aChangedDataFileMissesTheCache() throws {
+        let path = try copy("reads-csv.md", named: "reads-csv.md")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let csv = folder.appendingPathComponent("scores.csv").path
+        try FileManager.default.copyItem(atPath: TrainBookRun.fixtures.appendingPathComponent("data/scores.csv").path, toPath: csv)
+        let first = try TrainBookRun(notebooks: [path])
+        #expect(first.status == 0, "\(first.terminal)")
+        #expect(try TrainBookRun(notebooks: [path], output: first.output).terminal.contains("hit    ok"))
+        try edit(csv) { $0.replacingOccurrences(of: "170,60,2", with: "171,60,2") }
+        let changed = try TrainBookRun(notebooks: [path], output: first.output)
+        #expect(changed.terminal.contains("run    ok"))
+        #expect(try changed.page("reads-csv").contains("first height 171.0"))
+    }
+
     @Test func corruptCacheEntriesAreIgnored() throws {
         let path = try copy("parameters.md", named: "corrupt-\(UUID().uuidString.prefix(8)).md")
         let first = try TrainBookRun(notebooks: [path])

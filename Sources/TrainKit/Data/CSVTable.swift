@@ -19,6 +19,7 @@ public struct CSVTable: Sendable {
     /// Reads `path`, taking the column named `target` as the target.
     public init(path: String, target: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw DatasetError.fileNotFound(path: path) }
+        DataFileLog.reading(path)
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)

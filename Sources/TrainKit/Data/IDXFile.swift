@@ -21,6 +21,7 @@ public struct IDXFile: Equatable, Sendable {
     /// Reads an IDX file; a name ending in `.gz` is decompressed first.
     public init(contentsOf path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw DatasetError.fileNotFound(path: path) }
+        DataFileLog.reading(path)
         let data: Data
         do {
             data = path.hasSuffix(".gz") ? try Gzip.decompress(path: path)
