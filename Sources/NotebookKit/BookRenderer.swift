@@ -11,6 +11,9 @@ public struct BookRenderer: Sendable {
     public var allowHTML = false
     /// Parameter overrides for every notebook rendered.
     public var parameters: [String: String] = [:]
+    /// Apply each override only to the notebooks whose parameters block defines it, as when a whole
+    /// book is rendered with `-p epochs=2` and only some notebooks have other parameters.
+    public var parametersApplyWhereDefined = false
 
     /// A renderer writing to `outputFolder`.
     public init(executor: NotebookExecutor, outputFolder: String) {
@@ -32,8 +35,13 @@ public struct BookRenderer: Sendable {
                         progress: NotebookExecutor.ProgressHandler? = nil) -> ExecutedDocument {
         do {
             let notebook = try NotebookFile(path: path, allowHTML: allowHTML)
+            var overrides = parameters
+            if parametersApplyWhereDefined {
+                let defined = Set(notebook.document.parameterNames)
+                overrides = overrides.filter { defined.contains($0.key) }
+            }
             return executor.execute(notebook.document, text: notebook.text, directory: notebook.directory,
-                                    parameters: parameters, interrupted: interrupted, progress: progress)
+                                    parameters: overrides, interrupted: interrupted, progress: progress)
         } catch {
             let url = URL(fileURLWithPath: path)
             let stem = url.deletingPathExtension().lastPathComponent

@@ -52,6 +52,13 @@ struct Render: ParsableCommand {
         var renderer = BookRenderer(executor: executor, outputFolder: out)
         renderer.allowHTML = allowHTML
         renderer.parameters = parameters
+        if notebooks.count > 1 {
+            renderer.parametersApplyWhereDefined = true
+            let defined = Set(notebooks.flatMap { (try? NotebookFile(path: $0))?.document.parameterNames ?? [] })
+            if let unknown = parameters.keys.sorted().first(where: { !defined.contains($0) }) {
+                throw ValidationError("parameter '\(unknown)': no notebook's parameters block defines it (they define: \(defined.sorted().joined(separator: ", ")))")
+            }
+        }
 
         let results = renderAll(notebooks, with: renderer, parallel: parallel)
         print("\n" + RenderSummary.table(results))

@@ -11,6 +11,11 @@ public struct Document: Equatable, Sendable {
     /// Whether the notebook opted in to raw HTML in its prose.
     public var allowsHTML: Bool
 
+    /// The names the `swift-train parameters` block defines, which `-p NAME=VALUE` may override.
+    public var parameterNames: [String] {
+        cells.filter(\.isParameters).flatMap { (try? ParametersBlock($0))?.parameters.map(\.name) ?? [] }
+    }
+
     /// The runnable `swift-train` cells, in order; `cells[i].index == i`.
     public var cells: [Cell] {
         blocks.compactMap { if case .cell(let cell) = $0 { cell } else { nil } }
