@@ -113,4 +113,35 @@ import Testing
                     == FileManager.default.contents(atPath: parallel.output + "/" + file), "\(file)")
         }
     }
+
+    @Test func watchRerendersAProseEditAtOnce() throws {
+        let path = try copy("parameters.md", named: "watched.md")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("trainbook-watch-\(UUID().uuidString)").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TrainBookRun.buildFolder + "/trainbook")
+        process.arguments = ["watch", path, "--out", output, "--interval", "0.2"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["TRAINBOOK_CACHE": TrainBookRun.cache, "CI": "true"]) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        let page = output + "/watched.html"
+        func waitFor(_ text: String) -> Bool {
+            for _ in 0..<300 {
+                if let html = try? String(contentsOfFile: page, encoding: .utf8), html.contains(text) { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+        #expect(waitFor("total 10 for four"))
+        try edit(path) { $0.replacingOccurrences(of: "A notebook with parameters.", with: "Edited while watching.") }
+        #expect(waitFor("Edited while watching."))
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("watching 1 notebook"))
+        #expect(log.contains("cached"), "the prose edit should reuse the cache: \(log)")
+    }
 }

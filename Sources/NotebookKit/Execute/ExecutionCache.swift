@@ -21,11 +21,16 @@ public struct ExecutionCache: Sendable {
 
     /// The cached results for `key`, if present, well-formed and its data files unchanged.
     public func lookup(_ key: String) -> [CellResult]? {
+        lookupEntry(key)?.cells
+    }
+
+    /// The cached results and the data files their run read.
+    public func lookupEntry(_ key: String) -> (cells: [CellResult], dataFiles: [String])? {
         guard let data = FileManager.default.contents(atPath: path(key)),
               let entry = try? JSONDecoder().decode(Entry.self, from: data),
               entry.key == key, entry.format == Entry.currentFormat,
               entry.dataFiles.allSatisfy({ $0.isUnchanged }) else { return nil }
-        return entry.cells
+        return (entry.cells, entry.dataFiles.map(\.path))
     }
 
     /// Stores the results of a successful run that read `dataFiles`.

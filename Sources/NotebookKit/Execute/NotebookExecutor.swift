@@ -34,8 +34,9 @@ public struct NotebookExecutor: Sendable {
         do {
             let key = ExecutionCache.key(program: try ProgramAssembler.assemble(document, parameters: parameters).source,
                                          toolchain: toolchain)
-            if let cached = cache?.lookup(key), cached.count == result.cells.count {
-                result.cells = cached
+            if let cached = cache?.lookupEntry(key), cached.cells.count == result.cells.count {
+                result.cells = cached.cells
+                result.dataFiles = cached.dataFiles
                 result.fromCache = true
                 return result
             }
@@ -46,6 +47,7 @@ public struct NotebookExecutor: Sendable {
             }
             let dataFiles = run(executable, folder: build.folder, directory: directory, skipping: build.skipping,
                                 interrupted: interrupted, progress: progress, into: &result)
+            result.dataFiles = dataFiles
             if result.succeeded, !interrupted() { try? cache?.store(result.cells, key: key, dataFiles: dataFiles) }
         } catch let error as NotebookError {
             result.notebookError = error.description

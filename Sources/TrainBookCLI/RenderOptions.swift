@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import NotebookKit
+
+/// The options `render` and `watch` share.
+struct RenderOptions: ParsableArguments {
+    @Argument(help: "Notebook files or folders of notebooks (default: notebooks).")
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: "The folder for pages and figures.")
+    var out: String = "output"
+
+    @Option(name: .customShort("p"), parsing: .singleValue,
+            help: ArgumentHelp("Override a value of the notebooks' `swift-train parameters` blocks.", valueName: "NAME=VALUE"))
+    var parameter: [String] = []
+
+    @Flag(help: "Keep raw HTML in the notebooks' prose (dropped by default).")
+    var allowHTML = false
+
+    @Option(help: "Seconds a cell may run when its block sets no timeout=.")
+    var timeout: Double = 1800
+
+    @Flag(help: "Run every notebook even when its code, parameters, data and engine are unchanged.")
+    var noCache = false
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    /// The notebooks to render, and messages for the ones skipped because their stems clash.
+    func notebooks() throws -> (all: [String], unique: [String], duplicates: [String]) {
+        let found = try NotebookFinder.notebooks(in: paths.isEmpty ? ["notebooks"] : paths)
+        let (unique, duplicates) = NotebookFinder.separatingDuplicateStems(found)
+        return (found, unique, duplicates)
+    }
+
+    /// A renderer for `notebooks`, with `parallel` of them running at once.
+    func renderer(for notebooks: [String], parallel: Int) throws -> BookRenderer {
+        let parameters = try ParameterOption.parse(parameter)
+        let toolchain: Toolchain
+        do { toolchain = try Toolchain.locate() } catch { throw ValidationError("\(error)") }
+        var executor = NotebookExecutor(toolchain: toolchain, workRoot: CacheFolder.path + "/build")
+        executor.defaultCellTimeout = timeout
+        executor.cache = noCache ? nil : ExecutionCache(folder: CacheFolder.path + "/executions")
+        if parallel > 1 { executor.sweepWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount / parallel) }
+        var renderer = BookRenderer(executor: executor, outputFolder: out)
+        renderer.allowHTML = allowHTML
+        renderer.parameters = parameters
+        if notebooks.count > 1 {
+            renderer.parametersApplyWhereDefined = true
+            let defined = Set(notebooks.flatMap { (try? NotebookFile(path: $0))?.document.parameterNames ?? [] })
+            if let unknown = parameters.keys.sorted().first(where: { !defined.contains($0) }) {
+                throw ValidationError("parameter '\(unknown)': no notebook's parameters block defines it (they define: \(defined.sorted().joined(separator: ", ")))")
+            }
+        }
+        return renderer
+    }
+}
