@@ -7,7 +7,8 @@ TRAINBOOK := .build/release/trainbook
 
 ## Render every notebook in notebooks/ into output/ with a release build.
 book: deps build-release
-	$(TRAINBOOK) render notebooks --out output
+	$(TRAINBOOK) datasets fetch
+	$(TRAINBOOK) render notebooks --out output --jobs 2
 
 ## Build everything in debug mode (the engine is optimised regardless) and run the test suite.
 test: deps
