@@ -11,8 +11,10 @@ book: deps build-release
 	$(TRAINBOOK) render notebooks --out output --jobs 2
 
 ## Build everything in debug mode (the engine is optimised regardless) and run the test suite.
+## The bundled book's end-to-end test reads MNIST and Fashion-MNIST, fetched first when missing.
 test: deps
 	swift build --build-tests
+	.build/debug/trainbook datasets fetch
 	swift test --skip-build
 
 deps:
