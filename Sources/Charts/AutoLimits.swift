@@ -71,6 +71,31 @@ func divergence(of values: [Double], scale: AxisScale) -> Divergence? {
     return nil
 }
 
+/// How many times the other curves' scale a steadily growing curve may reach before it is clipped.
+let outgrowFactor = 100.0
+
+/// Curves that grow steadily to dwarf the others on the same axes — a loss on unscaled inputs at too
+/// high a rate climbs 770, 3600, 13000, … 2.7e20 without a single jump — would crush every other
+/// curve to a flat line. Such a curve is clipped where it passes ten times the largest magnitude of
+/// the others; alone on its axes, or on a log axis, it is drawn whole.
+func outgrowing(_ series: [Series], divergences: [Int: Divergence]) -> [Int: Divergence] {
+    let lines = series.indices.filter { series[$0].kind == .line }
+    func bulkMagnitude(_ index: Int) -> Double {
+        let threshold = divergences[index]?.threshold ?? .infinity
+        return series[index].y.lazy.filter(\.isFinite).map(abs).filter { $0 <= threshold }.max() ?? 0
+    }
+    var result: [Int: Divergence] = [:]
+    for index in lines where divergences[index] == nil {
+        let others = lines.filter { $0 != index }.map(bulkMagnitude).max() ?? 0
+        guard others > 0, bulkMagnitude(index) > outgrowFactor * others else { continue }
+        let threshold = divergenceFactor * others
+        if let exit = series[index].y.firstIndex(where: { $0.isFinite && abs($0) > threshold }) {
+            result[index] = Divergence(index: exit, threshold: threshold)
+        }
+    }
+    return result
+}
+
 /// The range of the values a scale can show, leaving out the exploding part of a diverging series.
 func bulkRange(of values: [Double], scale: AxisScale, divergence: Divergence?) -> DataRange? {
     var range: DataRange?

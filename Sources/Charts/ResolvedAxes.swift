@@ -26,6 +26,9 @@ struct ResolvedAxes: Sendable {
         for (index, series) in axes.series.enumerated() where series.kind == .line {
             divergences[index] = divergence(of: series.y, scale: axes.yScale)
         }
+        if axes.yScale == .linear {
+            divergences.merge(outgrowing(axes.series, divergences: divergences)) { own, _ in own }
+        }
         self.divergences = divergences
         categories = axes.bars.isEmpty ? nil : ResolvedAxes.categories(of: axes.bars)
 

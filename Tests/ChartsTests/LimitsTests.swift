@@ -4,6 +4,22 @@ import Testing
 
 /// Automatic limits: non-finite values are ignored and an exploding curve does not crush the others.
 @Suite struct LimitsTests {
+    @Test func aCurveThatOutgrowsTheOthersSteadilyIsClipped() {
+        // A linear model on unscaled inputs at too high a rate: no jump, no dip, no NaN, just growth.
+        var growth = [770.5]
+        for _ in 0..<29 { growth.append(growth.last! * 4.3) }
+        let stable = (0..<30).map { 0.3 + 5.0 / Double($0 + 1) }
+        var axes = Axes()
+        axes.plot(stable, label: "lr = 1e-05")
+        axes.plot(growth, label: "lr = 3e-05")
+        let resolved = ResolvedAxes(axes)
+        #expect(resolved.yLimits.1 < 100, "the stable curve must keep a readable scale, got \(resolved.yLimits)")
+        #expect(resolved.clipped.map(\.series) == [1])
+        var alone = Axes()
+        alone.plot(growth, label: "alone")
+        #expect(ResolvedAxes(alone).yLimits.1 > growth.last!)
+    }
+
     @Test func aSuddenExplosionIsLeftOutOfTheLimits() throws {
         var axes = Axes()
         axes.plot([0.7, 0.6, 3e5, 1e12, .nan, .nan], label: "lr=1.0")
