@@ -71,24 +71,34 @@ func divergence(of values: [Double], scale: AxisScale) -> Divergence? {
     return nil
 }
 
-/// How many times the other curves' scale a steadily growing curve may reach before it is clipped.
-let outgrowFactor = 100.0
+/// How many times its first value a curve must grow to count as blowing up steadily.
+let outgrowFactor = 1000.0
 
-/// Curves that grow steadily to dwarf the others on the same axes — a loss on unscaled inputs at too
-/// high a rate climbs 770, 3600, 13000, … 2.7e20 without a single jump — would crush every other
-/// curve to a flat line. Such a curve is clipped where it passes ten times the largest magnitude of
-/// the others; alone on its axes, or on a log axis, it is drawn whole.
+/// Keeps the stable curves of an axes readable when others blow up. A loss on unscaled inputs at too
+/// high a rate climbs 770, 3600, 13000, … 2.7e20 without a single jump, and a faster one is already
+/// 1e15 in its first epoch before it turns infinite: either would crush every other curve to a flat
+/// line. When some line series neither diverge, nor turn non-finite, nor grow a thousandfold from
+/// their start, the others are clipped where they pass ten times the stable curves' largest magnitude. Alone on its axes, or on a log axis, a curve
+/// is drawn whole (an exponential learning-rate schedule is growth, not trouble).
 func outgrowing(_ series: [Series], divergences: [Int: Divergence]) -> [Int: Divergence] {
     let lines = series.indices.filter { series[$0].kind == .line }
-    func bulkMagnitude(_ index: Int) -> Double {
-        let threshold = divergences[index]?.threshold ?? .infinity
-        return series[index].y.lazy.filter(\.isFinite).map(abs).filter { $0 <= threshold }.max() ?? 0
-    }
+    func finite(_ index: Int) -> [Double] { series[index].y.filter(\.isFinite).map(abs) }
+    let growing = Set(lines.filter { index in
+        let values = finite(index)
+        guard let first = values.first, first > 0, let largest = values.max() else { return false }
+        return largest > outgrowFactor * first
+    })
+    // A curve that turns infinite or NaN after finite values blew up, however high it started.
+    let blewUp = Set(lines.filter { index in
+        let values = series[index].y
+        return values.firstIndex(where: \.isFinite).map { start in values[start...].contains { !$0.isFinite } } ?? false
+    })
+    let stable = lines.filter { divergences[$0] == nil && !growing.contains($0) && !blewUp.contains($0) }
+    guard !stable.isEmpty, let scale = stable.compactMap({ finite($0).max() }).max(), scale > 0 else { return [:] }
+    let threshold = divergenceFactor * scale
     var result: [Int: Divergence] = [:]
-    for index in lines where divergences[index] == nil {
-        let others = lines.filter { $0 != index }.map(bulkMagnitude).max() ?? 0
-        guard others > 0, bulkMagnitude(index) > outgrowFactor * others else { continue }
-        let threshold = divergenceFactor * others
+    for index in lines where !stable.contains(index) {
+        if let own = divergences[index], own.threshold <= threshold { continue }
         if let exit = series[index].y.firstIndex(where: { $0.isFinite && abs($0) > threshold }) {
             result[index] = Divergence(index: exit, threshold: threshold)
         }

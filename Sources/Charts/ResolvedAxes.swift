@@ -27,7 +27,7 @@ struct ResolvedAxes: Sendable {
             divergences[index] = divergence(of: series.y, scale: axes.yScale)
         }
         if axes.yScale == .linear {
-            divergences.merge(outgrowing(axes.series, divergences: divergences)) { own, _ in own }
+            divergences.merge(outgrowing(axes.series, divergences: divergences)) { _, tighter in tighter }
         }
         self.divergences = divergences
         categories = axes.bars.isEmpty ? nil : ResolvedAxes.categories(of: axes.bars)

@@ -9,15 +9,22 @@ import Testing
         var growth = [770.5]
         for _ in 0..<29 { growth.append(growth.last! * 4.3) }
         let stable = (0..<30).map { 0.3 + 5.0 / Double($0 + 1) }
+        let alreadyHuge = [1.3e15, .infinity, .nan]
         var axes = Axes()
         axes.plot(stable, label: "lr = 1e-05")
         axes.plot(growth, label: "lr = 3e-05")
+        axes.plot(alreadyHuge, label: "lr = 1e-04")
         let resolved = ResolvedAxes(axes)
         #expect(resolved.yLimits.1 < 100, "the stable curve must keep a readable scale, got \(resolved.yLimits)")
-        #expect(resolved.clipped.map(\.series) == [1])
+        #expect(resolved.clipped.map(\.series).sorted() == [1, 2])
         var alone = Axes()
         alone.plot(growth, label: "alone")
         #expect(ResolvedAxes(alone).yLimits.1 > growth.last!)
+        // A learning-rate schedule beside a loss grows a thousandfold too, but stays on the loss's scale.
+        var history = Axes()
+        history.plot(stable.map { $0 / 5 }, label: "loss")
+        history.plot((0..<30).map { 1e-4 * pow(10, Double($0) / 10) }, label: "learning_rate")
+        #expect(ResolvedAxes(history).clipped.isEmpty)
     }
 
     @Test func aSuddenExplosionIsLeftOutOfTheLimits() throws {
