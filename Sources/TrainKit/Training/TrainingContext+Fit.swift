@@ -51,7 +51,7 @@ extension TrainingContext {
                     logs.append((key: "learning_rate", value: optimizer.rate(atStep: steps)))
                     if !reportedNonFinite, !logs[0].value.isFinite {
                         reportedNonFinite = true
-                        warn("loss became \(logs[0].value.isNaN ? "NaN" : "infinite") at epoch \(epoch + 1)")
+                        warn("loss became \(logs[0].value.isNaN ? "NaN" : "infinite") at epoch \(epoch) (counting from 0, as the history and its plots do)")
                     }
                     let dictionary = Dictionary(uniqueKeysWithValues: logs.map { ($0.key, $0.value) })
                     for index in callbacks.indices { callbacks[index].onEpochEnd(epoch, logs: dictionary, self) }
