@@ -75,6 +75,8 @@ func distinctGroups(_ groups: [Double]) -> [Double] {
 /// The size of a legend box and where it goes.
 enum LegendLayout {
     static let padding = 6.0
+    /// Data this close to a candidate box counts as covered by it.
+    static let clearance = 8.0
     static let rowHeight = 16.0
     static let swatchWidth = 22.0
     static let swatchGap = 6.0
@@ -112,7 +114,8 @@ enum LegendLayout {
         var bestPosition = LegendPosition.upperRight
         var bestScore = Int.max
         for position in LegendPosition.candidates {
-            let box = box(position, size: size, in: plot)
+            // A curve running just past the box's edge reads as touching it, so the margin counts too.
+            let box = box(position, size: size, in: plot).expanded(by: LegendLayout.clearance)
             let covered = samples.reduce(0) { $0 + (box.contains($1) ? 1 : 0) }
             let score = covered + 1000 * notes.filter { box.intersects($0) }.count
             if score < bestScore {

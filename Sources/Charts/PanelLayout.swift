@@ -14,6 +14,11 @@ struct Rect: Equatable, Sendable {
         point.0 >= x && point.0 <= maxX && point.1 >= y && point.1 <= maxY
     }
 
+    /// The rectangle grown by `amount` on every side (shrunk when negative).
+    func expanded(by amount: Double) -> Rect {
+        Rect(x: x - amount, y: y - amount, width: width + 2 * amount, height: height + 2 * amount)
+    }
+
     func intersects(_ other: Rect) -> Bool {
         x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
     }

@@ -22,6 +22,13 @@ import Testing
         #expect(LegendLayout.best(size: size, in: plot, samples: samples, notes: []) == .upperLeft)
     }
 
+    @Test func aCurveHuggingTheTopEdgeKeepsTheLegendOffIt() {
+        // Accuracy that climbs to 0.99 under explicit limits 0…1 runs a pixel or two below the top.
+        let samples = curve { min(0.995, 0.4 + 3 * $0) }
+        let position = LegendLayout.best(size: size, in: plot, samples: samples, notes: [])
+        #expect(position != .upperRight && position != .upperCenter)
+    }
+
     @Test func dataEverywhereButOneCornerSendsTheLegendThere() {
         var samples: [(Double, Double)] = []
         for x in stride(from: 0.0, through: 400, by: 10) {
