@@ -12,7 +12,7 @@ extension Dataset {
     }
 
     /// The samples in a random order drawn from `seed`.
-    public func shuffled(seed: UInt64) -> Dataset {
+    public func shuffled(seed: Int) -> Dataset {
         var generator = SeededGenerator(seed: seed)
         return rows(at: generator.permutation(count))
     }
@@ -24,7 +24,7 @@ extension Dataset {
     /// ```swift
     /// let (train, test) = iris.oneHot().split(testFraction: 0.25, seed: 42)  // 112 and 38
     /// ```
-    public func split(testFraction: Double, seed: UInt64) -> (train: Dataset, test: Dataset) {
+    public func split(testFraction: Double, seed: Int) -> (train: Dataset, test: Dataset) {
         precondition(testFraction > 0 && testFraction < 1, "testFraction must be in (0, 1), but got \(testFraction).")
         let testCount = Int((testFraction * Double(count)).rounded(.up))
         precondition(testCount < count, "a test fraction of \(testFraction) leaves no training samples of \(count).")

@@ -23,7 +23,7 @@ extension Datasets {
     /// the height squared, rounded. The class is then computed from the rounded height and weight
     /// with `BMI = kg / m²` and the thresholds 16, 18.5, 25, 30, 40, so labels and features agree
     /// exactly.
-    public static func bodyMassIndex(samples: Int = 500, seed: UInt64 = 0) -> Dataset {
+    public static func bodyMassIndex(samples: Int = 500, seed: Int = 0) -> Dataset {
         var generator = SeededGenerator(seed: seed)
         var x = [Float](), y = [Float]()
         x.reserveCapacity(samples * 3)

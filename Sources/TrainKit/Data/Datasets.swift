@@ -13,7 +13,7 @@ public enum Datasets {
     /// circle (class 0), the rest on an inner circle of radius `factor` (class 1), evenly spaced,
     /// shuffled, then moved by Gaussian noise of deviation `noise`.
     public static func circles(samples: Int = 100, noise: Double = 0, factor: Double = 0.8,
-                               seed: UInt64 = 0) -> Dataset {
+                               seed: Int = 0) -> Dataset {
         precondition(factor >= 0 && factor < 1, "factor must be in [0, 1), but got \(factor).")
         let outer = samples / 2, inner = samples - outer
         func ring(_ count: Int, radius: Double) -> [[Double]] {
@@ -29,7 +29,7 @@ public enum Datasets {
     /// Two interleaving half circles (scikit-learn `make_moons`): `samples / 2` points on the upper
     /// half of the unit circle (class 0), the rest on a lower half circle shifted by (1, 0.5)
     /// (class 1), shuffled, then moved by Gaussian noise of deviation `noise`.
-    public static func moons(samples: Int = 100, noise: Double = 0, seed: UInt64 = 0) -> Dataset {
+    public static func moons(samples: Int = 100, noise: Double = 0, seed: Int = 0) -> Dataset {
         let outer = samples / 2, inner = samples - outer
         // numpy.linspace(0, π, n) includes both ends.
         func angles(_ count: Int) -> [Double] {
@@ -44,7 +44,7 @@ public enum Datasets {
     /// (−10, 10) in every feature, `samples / centers` points around each (the first
     /// `samples % centers` centres get one more) with deviation `spread`, labelled by centre, shuffled.
     public static func blobs(samples: Int = 100, centers: Int = 3, features: Int = 2, spread: Double = 1,
-                             seed: UInt64 = 0) -> Dataset {
+                             seed: Int = 0) -> Dataset {
         precondition(centers > 0 && features > 0, "blobs need centers > 0 and features > 0, "
                      + "but got centers: \(centers), features: \(features).")
         var generator = SeededGenerator(seed: seed)
@@ -69,7 +69,7 @@ public enum Datasets {
 
     /// Shuffles the points and their labels together, then adds noise, in scikit-learn's order.
     private static func shuffledWithNoise(_ points: [[Double]], labels: [Float], noise: Double,
-                                          seed: UInt64) -> Dataset {
+                                          seed: Int) -> Dataset {
         var generator = SeededGenerator(seed: seed)
         let order = generator.permutation(points.count)
         let x = order.map { index in

@@ -84,3 +84,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     private func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
+
+extension SeededGenerator {
+    /// A generator from the `Int` seeds the notebook API takes (the same stream as the bit pattern).
+    public init(seed: Int) {
+        self.init(seed: UInt64(bitPattern: Int64(seed)))
+    }
+}

@@ -101,12 +101,12 @@ public struct SGDRegressor: Sendable {
     public internal(set) var divergence: String?
 
     /// The seed of the shuffled order.
-    public let seed: UInt64
+    public let seed: Int
 
     /// A regressor with scikit-learn's defaults; `seed` orders the shuffled passes.
     public init(loss: Loss = .squaredError, penalty: Penalty = .l2, alpha: Double = 0.0001,
                 l1Ratio: Double = 0.15, fitIntercept: Bool = true, learningRate: LearningRate = .invscaling,
-                eta0: Double = 0.01, powerT: Double = 0.25, shuffle: Bool = true, seed: UInt64 = 0,
+                eta0: Double = 0.01, powerT: Double = 0.25, shuffle: Bool = true, seed: Int = 0,
                 tol: Double? = 1e-3, nIterNoChange: Int = 5) {
         precondition(alpha >= 0, "alpha must be >= 0, but got \(alpha).")
         precondition(l1Ratio >= 0 && l1Ratio <= 1, "l1Ratio must be in [0, 1], but got \(l1Ratio).")
