@@ -27,6 +27,7 @@ fi
 # One thread everywhere. OpenBLAS must be told the CPU's kernels before it loads (its own
 # detection is unreliable on these machines): pick them from the CPU flags unless already set.
 flags=$(grep -m1 '^flags' /proc/cpuinfo || true)
+cores=$(getconf _NPROCESSORS_ONLN)
 if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
     if grep -qw avx512f <<<"$flags"; then export OPENBLAS_CORETYPE=SkylakeX
     elif grep -qw avx2 <<<"$flags"; then export OPENBLAS_CORETYPE=Haswell
@@ -49,8 +50,8 @@ trap 'rm -rf "$DATA"' EXIT
 # to the key with "+compile" appended.
 declare -A wall cpu
 rows=()  # "experiment|key|label" in table order
-run() {  # experiment, framework key, label, pin (yes/no), command...
-    local experiment=$1 key=$2 label=$3 pin=$4; shift 4
+run() {  # experiment, framework key, label, label of a RESULT_WITH_COMPILE line, pin (yes/no), command...
+    local experiment=$1 key=$2 label=$3 compile_label=$4 pin=$5; shift 5
     local output prefix=()
     if [ "$pin" = yes ]; then prefix=("${PIN[@]}"); fi
     if output=$("${prefix[@]}" "$@" 2>&1); then
@@ -65,31 +66,30 @@ run() {  # experiment, framework key, label, pin (yes/no), command...
         echo "$experiment/$key failed:"; tail -n 5 <<<"$output"
     fi
     rows+=("$experiment|$key|$label")
-    if grep -q '^RESULT_WITH_COMPILE' <<<"$output"; then rows+=("$experiment|$key+compile|$label, compile included"); fi
+    if grep -q '^RESULT_WITH_COMPILE' <<<"$output"; then rows+=("$experiment|$key+compile|$compile_label"); fi
 }
 
-cores=$(nproc)
 echo "one thread per framework on core 0; OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<unset>}; $cores cores"
 echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for experiment in $EXPERIMENTS; do
     case $experiment in
     iris|bmi)
-        run "$experiment" trainbook "TrainBook, 1 worker" yes "$BENCH" "$experiment" --repeats "$REPEATS"
-        run "$experiment" keras "Keras, steps compiled beforehand" yes \
+        run "$experiment" trainbook "TrainBook, 1 worker" "" yes "$BENCH" "$experiment" --repeats "$REPEATS"
+        run "$experiment" keras "Keras, steps compiled beforehand" "Keras, a fresh model per rate (compiling inside the time)" yes \
             "$PYTHON" bench/peers/sweeps.py "keras-$experiment" --data "$DATA" --repeats "$REPEATS"
-        run "$experiment" parallel "TrainBook, sweep on all $cores cores (not pinned)" no \
+        run "$experiment" parallel "TrainBook, sweep on all $cores cores (not pinned)" "" no \
             "$BENCH" "$experiment" --repeats "$REPEATS" --workers 0 ;;
     sgd)
-        run sgd trainbook "TrainBook SGDRegressor, 1 worker" yes "$BENCH" sgd --repeats "$REPEATS"
-        run sgd sklearn "scikit-learn SGDRegressor" yes \
+        run sgd trainbook "TrainBook SGDRegressor, 1 worker" "" yes "$BENCH" sgd --repeats "$REPEATS"
+        run sgd sklearn "scikit-learn SGDRegressor" "" yes \
             "$PYTHON" bench/peers/sweeps.py sklearn-sgd --data "$DATA" --repeats "$REPEATS"
-        run sgd parallel "TrainBook, sweep on all $cores cores (not pinned)" no \
+        run sgd parallel "TrainBook, sweep on all $cores cores (not pinned)" "" no \
             "$BENCH" sgd --repeats "$REPEATS" --workers 0 ;;
     mnist)
-        run mnist trainbook "TrainBook" yes "$BENCH" mnist --rows "$ROWS" --repeats "$MNIST_REPEATS"
-        run mnist torch "PyTorch" yes "$PYTHON" bench/peers/mnist_epoch.py torch --rows "$ROWS" --repeats "$MNIST_REPEATS"
-        run mnist keras "Keras, step compiled beforehand" yes \
+        run mnist trainbook "TrainBook" "" yes "$BENCH" mnist --rows "$ROWS" --repeats "$MNIST_REPEATS"
+        run mnist torch "PyTorch" "" yes "$PYTHON" bench/peers/mnist_epoch.py torch --rows "$ROWS" --repeats "$MNIST_REPEATS"
+        run mnist keras "Keras, step compiled beforehand" "Keras, first epoch (compiling inside the time)" yes \
             "$PYTHON" bench/peers/mnist_epoch.py keras --rows "$ROWS" --repeats "$MNIST_REPEATS" ;;
     *) echo "unknown experiment $experiment (iris, bmi, sgd, mnist)"; exit 2 ;;
     esac
@@ -106,11 +106,13 @@ declare -A titles=(
 echo
 echo "| experiment | framework | wall (s) | cpu (s) | wall ratio | cpu ratio |"
 echo "|---|---|--:|--:|--:|--:|"
+shown=""
 for row in "${rows[@]}"; do
     IFS='|' read -r experiment key label <<<"$row"
-    name="$experiment/$key" base="$experiment/trainbook"
-    if [ -z "${wall[$name]:-}" ]; then echo "| ${titles[$experiment]} | $label | n/a | n/a | | |"; continue; fi
-    awk -v t="${titles[$experiment]}" -v l="$label" -v w="${wall[$name]}" -v c="${cpu[$name]}" \
+    name="$experiment/$key" base="$experiment/trainbook" title=""
+    if [ "$experiment" != "$shown" ]; then title=${titles[$experiment]}; shown=$experiment; fi
+    if [ -z "${wall[$name]:-}" ]; then echo "| $title | $label | n/a | n/a | | |"; continue; fi
+    awk -v t="$title" -v l="$label" -v w="${wall[$name]}" -v c="${cpu[$name]}" \
         -v bw="${wall[$base]:-0}" -v bc="${cpu[$base]:-0}" 'BEGIN {
         if (bw > 0) r = sprintf("%.1f | %.1f", w / bw, c / bc); else r = "n/a | n/a"
         printf "| %s | %s | %.3f | %.3f | %s |\n", t, l, w, c, r }'
@@ -124,7 +126,7 @@ target() {  # experiment, peer key, factor, peer name
     if [ -z "${cpu[$base]:-}" ] || [ -z "${cpu[$peer]:-}" ]; then return; fi
     awk -v t="${titles[$1]}" -v p="$4" -v f="$3" -v c="${cpu[$peer]}" -v bc="${cpu[$base]}" 'BEGIN {
         ratio = c / bc
-        printf "- %s: %.1f× %s's CPU time (target ≥ %s×): %s\n", t, ratio, p, f, ratio >= f ? "met" : "NOT met" }'
+        printf "- %s: %.1f× the CPU time of %s (target ≥ %s×): %s\n", t, ratio, p, f, (ratio >= f ? "met" : "NOT met") }'
 }
 target iris keras 20 Keras
 target bmi keras 20 Keras
