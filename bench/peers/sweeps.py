@@ -70,7 +70,7 @@ def keras_sweep(name, directory, repeats):
             model = make(rate)
             weights = model.get_weights()
             fit(model, 1)  # compiles the steps for both batch shapes (full and last partial batch)
-            model.set_weights(weights)
+            model.set_weights(weights)  # plain SGD at a constant rate keeps no other state that matters
             models.append(model)
         return models
 
