@@ -7,9 +7,9 @@ that `trainbook-bench data --out DIRECTORY` writes, so every framework sees the 
   20 epochs, validation each epoch (Keras `fit`).
 - bmi: 3 -> 128 relu -> 64 relu -> 6 softmax, SGD at 1e-7 ... 1, batch 32, 200 epochs, validation each
   epoch (Keras `fit`).
-- sgd: scikit-learn's SGDRegressor(learning_rate="constant", eta0=1e-7 ... 1, shuffle=True), 200
-  `partial_fit` passes per rate with the training and test MSE after each, stopping at the overflow
-  error.
+- sgd: scikit-learn's SGDRegressor(learning_rate="constant", eta0=1e-7 ... 1, shuffle=True) on the raw
+  features, 200 `partial_fit` passes per rate with the training and test MSE after each; after the
+  overflow error a rate records NaN without further passes, as TrainBook's diverged regressor does.
 
     python sweeps.py keras-iris|keras-bmi|sklearn-sgd --data DIRECTORY [--repeats R]
 
@@ -102,20 +102,26 @@ def sklearn_sweep(directory, repeats):
 
     def curves(eta0, passes):
         regressor = SGDRegressor(learning_rate="constant", eta0=eta0, shuffle=True, random_state=42)
-        train_errors, test_errors = [], []
+        finite_passes, diverged, train_errors, test_errors = 0, False, [], []
         for _ in range(passes):
-            try:
-                regressor.partial_fit(train_x, train_y)
-            except ValueError:  # "Floating-point under-/overflow occurred at epoch #N ..."
-                break
+            if not diverged:
+                try:
+                    regressor.partial_fit(train_x, train_y)
+                    finite_passes += 1
+                except ValueError:  # "Floating-point under-/overflow occurred at epoch #N ..."
+                    diverged = True
+            if diverged:  # the tutorial's loop goes on, recording NaN, as TrainBook's regressor does
+                train_errors.append(float("nan"))
+                test_errors.append(float("nan"))
+                continue
             train_errors.append(mean_squared_error(train_y, regressor.predict(train_x)))
             test_errors.append(mean_squared_error(test_y, regressor.predict(test_x)))
-        return train_errors, test_errors
+        return finite_passes, train_errors, test_errors
 
     curves(0.01, 1)  # warm-up: imports and first calls
     results, wall, cpu, log = best(repeats, lambda: [curves(eta0, 200) for eta0 in RATES["bmi"]])
-    passes = " ".join(str(len(test)) for _, test in results)
-    last = " ".join(format4(test[-1] if test else None) for _, test in results)
+    passes = " ".join(str(finite) for finite, _, _ in results)
+    last = " ".join(format4(test[-1] if test else None) for _, _, test in results)
     print(f"sklearn SGDRegressor sweep: scikit-learn {sklearn.__version__}; {log}; passes {passes}; "
           f"last test MSE {last}")
     print(f"RESULT {wall} {cpu}")

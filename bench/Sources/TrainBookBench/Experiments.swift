@@ -42,23 +42,25 @@ enum Experiments {
     }
 
     /// SGDRegressor with a constant rate `eta0` from `rates`, shuffled, `passes` `partialFit`
-    /// passes, the training and test MSE recorded after each, stopping at a divergence as a
-    /// tutorial's loop does. Returns the passes made and the last test MSE of each rate.
+    /// passes with the training and test MSE recorded after each, as the tutorial's loop does (after
+    /// a divergence `partialFit` does nothing and the errors are NaN). Returns the passes made
+    /// before any divergence and the last test MSE of each rate.
     static func regressionSweep(_ data: (train: Dataset, test: Dataset), rates: [Double] = decades,
                                 passes: Int = 200, workers: Int) -> String {
-        let curves = sweep(rates, workers: workers) { eta0 -> (train: [Double], test: [Double]) in
+        let runs = sweep(rates, workers: workers) { eta0 -> (passes: Int, train: [Double], test: [Double]) in
             var regressor = SGDRegressor(learningRate: .constant, eta0: eta0, shuffle: true, seed: 42)
             var trainErrors: [Double] = [], testErrors: [Double] = []
+            var finitePasses = 0
             for _ in 0..<passes {
                 regressor.partialFit(data.train.x, data.train.y)
-                if regressor.diverged { break }
+                if !regressor.diverged { finitePasses += 1 }
                 trainErrors.append(meanSquaredError(data.train.y, regressor.predict(data.train.x)))
                 testErrors.append(meanSquaredError(data.test.y, regressor.predict(data.test.x)))
             }
-            return (trainErrors, testErrors)
+            return (finitePasses, trainErrors, testErrors)
         }
-        return "passes " + curves.map { String($0.test.count) }.joined(separator: " ")
-            + "; last test MSE " + curves.map { format($0.test.last) }.joined(separator: " ")
+        return "passes " + runs.map { String($0.passes) }.joined(separator: " ")
+            + "; last test MSE " + runs.map { format($0.test.last) }.joined(separator: " ")
     }
 
     /// One epoch of the MNIST-shaped MLP 784 → 50 relu (he_uniform) → 10 softmax, SGD 0.01, batch 32.
