@@ -45,9 +45,17 @@ extension Activation {
                 break
             case .relu:
                 // a > 0 exactly where z > 0; the derivative at 0 is 0, as in TensorFlow and JAX.
-                for j in 0..<cols { d[j] = out[j] > 0 ? d[j] : 0 }
+                // Loading d[j] before the choice makes it a select the compiler vectorizes; the
+                // written `out[j] > 0 ? d[j] : 0` became a branch mispredicted on half the units.
+                for j in 0..<cols {
+                    let gradient = d[j]
+                    d[j] = out[j] > 0 ? gradient : 0
+                }
             case .leakyRelu(let alpha):
-                for j in 0..<cols { d[j] = out[j] > 0 ? d[j] : alpha * d[j] }
+                for j in 0..<cols {
+                    let gradient = d[j]
+                    d[j] = out[j] > 0 ? gradient : alpha * gradient
+                }
             case .sigmoid:
                 for j in 0..<cols { d[j] *= out[j] * (1 - out[j]) }
             case .tanh:

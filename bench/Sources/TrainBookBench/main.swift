@@ -1,60 +1,79 @@
-// One epoch of an MNIST-shaped MLP on TrainBook's engine: 784 → 50 (relu, he_uniform) → 10
-// (softmax), SGD 0.01, batch 32, 60,000 rows of random pixels in 0...1 with random one-hot
-// labels (timing does not depend on the values). The peers in bench/peers run the same model.
+// TrainBook's side of bench/run.sh: the tutorials' experiments on TrainBook's engine, timed.
 //
-//   trainbook-bench [--rows N] [--repeats R]
+//   trainbook-bench iris|bmi|sgd [--repeats R] [--workers N]   a learning-rate sweep
+//   trainbook-bench mnist [--rows N] [--repeats R]             one epoch of an MNIST-shaped MLP
+//   trainbook-bench data --out DIRECTORY                       the sweeps' data as CSV, for the peers
 //
-// Prints the best wall-clock and CPU epoch times of R runs (after one untimed warm-up epoch) as
-// `RESULT <wall seconds> <cpu seconds>`: on a shared machine the CPU time is the fairer number.
+// Sweeps run on one worker unless `--workers` says otherwise (0: every core). Each experiment
+// runs once untimed as a warm-up (with one rate and one epoch for the sweeps), then R timed runs;
+// the last line is the best wall-clock and CPU seconds as `RESULT <wall> <cpu>`. On a shared
+// machine the CPU time is the fairer number. The peers in bench/peers run the same experiments.
 import Foundation
 import TrainKit
 
-var rows = 60_000, repeats = 3
-var arguments = CommandLine.arguments.dropFirst().makeIterator()
-while let argument = arguments.next() {
-    switch argument {
-    case "--rows": rows = Int(arguments.next() ?? "") ?? rows
-    case "--repeats": repeats = Int(arguments.next() ?? "") ?? repeats
-    default:
-        FileHandle.standardError.write(Data("usage: trainbook-bench [--rows N] [--repeats R]\n".utf8))
-        exit(2)
+let usage = """
+    usage: trainbook-bench iris|bmi|sgd [--repeats R] [--workers N]
+           trainbook-bench mnist [--rows N] [--repeats R]
+           trainbook-bench data --out DIRECTORY
+
+    """
+
+/// Prints the usage to standard error and exits with status 2.
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("trainbook-bench: \(message)\n\(usage)".utf8))
+    exit(2)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard let experiment = arguments.first else { fail("name an experiment") }
+var rows = 60_000, repeats = 1, workers = 1, output: String?
+var options = arguments.dropFirst().makeIterator()
+while let option = options.next() {
+    let value = options.next()
+    switch option {
+    case "--rows": rows = value.flatMap(Int.init) ?? -1
+    case "--repeats": repeats = value.flatMap(Int.init) ?? -1
+    case "--workers": workers = value.flatMap(Int.init) ?? -1
+    case "--out": output = value
+    default: fail("unknown option \(option)")
     }
 }
+guard rows > 0, repeats > 0, workers >= 0 else { fail("--rows and --repeats need a positive number, --workers 0 or more") }
+if workers == 0 { workers = defaultSweepWorkers() }
 
-/// Random pixels in 0...1 and random one-hot labels, `rows` of each.
-func mnistShaped(rows: Int) -> Dataset {
-    var generator = SeededGenerator(seed: 1)
-    var pixels = [Float](repeating: 0, count: rows * 784)
-    for index in pixels.indices { pixels[index] = Float(generator.nextUniform()) }
-    var labels = [Float](repeating: 0, count: rows * 10)
-    for row in 0..<rows { labels[row * 10 + generator.nextInt(below: 10)] = 1 }
-    return Dataset(x: Matrix(rows: rows, cols: 784, data: pixels), y: Matrix(rows: rows, cols: 10, data: labels))
+/// Runs `body` once untimed with `warmUp`, then `repeats` times timed, and prints the log line
+/// and the `RESULT` line.
+func report(_ title: String, warmUp: () -> String, _ body: () -> String) {
+    _ = warmUp()
+    let (summary, seconds, all) = best(of: repeats, body)
+    print("trainbook \(title): \(blasDescription()), \(workers) worker\(workers == 1 ? "" : "s"); \(describe(all)); \(summary)")
+    print(seconds.resultLine)
 }
 
-let data = mnistShaped(rows: rows)
-
-/// The CPU time this process has used, in seconds.
-func cpuSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+switch experiment {
+case "data":
+    guard let output else { fail("data needs --out DIRECTORY") }
+    try BenchData.write(to: URL(fileURLWithPath: output))
+case "iris":
+    let data = BenchData.iris()
+    report("iris sweep", warmUp: { Experiments.irisSweep(data, rates: [0.1], epochs: 1, workers: 1) }) {
+        Experiments.irisSweep(data, workers: workers)
+    }
+case "bmi":
+    let data = BenchData.bodyMassIndex()
+    report("bmi sweep", warmUp: { Experiments.bodyMassIndexSweep(data, rates: [0.1], epochs: 1, workers: 1) }) {
+        Experiments.bodyMassIndexSweep(data, workers: workers)
+    }
+case "sgd":
+    let data = BenchData.regression()
+    report("SGDRegressor sweep", warmUp: { Experiments.regressionSweep(data, rates: [0.01], passes: 1, workers: 1) }) {
+        Experiments.regressionSweep(data, workers: workers)
+    }
+case "mnist":
+    let data = BenchData.mnistShaped(rows: rows)
+    var model = Experiments.mnistModel()
+    // The warm-up pages in the data and the library; each timed epoch continues training.
+    report("MNIST epoch", warmUp: { Experiments.mnistEpoch(&model, data) }) { Experiments.mnistEpoch(&model, data) }
+default:
+    fail("unknown experiment \(experiment)")
 }
-
-/// Wall-clock and CPU seconds of one epoch.
-func epochSeconds(_ model: inout Sequential) -> (wall: Double, cpu: Double) {
-    let start = DispatchTime.now().uptimeNanoseconds, cpuStart = cpuSeconds()
-    model.fit(data, epochs: 1, batchSize: 32)
-    return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpuSeconds() - cpuStart)
-}
-
-var model = Sequential(seed: 42) {
-    Dense(50, activation: .relu, kernelInitializer: .heUniform)
-    Dense(10, activation: .softmax)
-}
-model.compile(optimizer: SGD(learningRate: 0.01), loss: .categoricalCrossentropy, metrics: [.accuracy])
-_ = epochSeconds(&model)  // warm-up: page in the data and the library
-let times = (0..<repeats).map { _ in epochSeconds(&model) }
-let walls = times.map { String(format: "%.3f", $0.wall) }.joined(separator: " ")
-let cpus = times.map { String(format: "%.3f", $0.cpu) }.joined(separator: " ")
-print("trainbook: \(blasDescription()); epochs \(walls) s wall, \(cpus) s cpu")
-print("RESULT \(times.map(\.wall).min()!) \(times.map(\.cpu).min()!)")
