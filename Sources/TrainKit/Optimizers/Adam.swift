@@ -60,15 +60,24 @@ public struct Adam: Optimizer {
         let keep1 = Float(1 - beta1), keep2 = Float(1 - beta2), eps = Float(epsilon), amsgrad = amsgrad
         state.with(parameter, count: n) { base in
             let m = base, v = base + n, vMax = base + 2 * n
-            for i in 0..<n {
-                m[i] += (g[i] - m[i]) * keep1
-                v[i] += (g[i] * g[i] - v[i]) * keep2
-                var second = v[i]
-                if amsgrad {
-                    vMax[i] = max(vMax[i], v[i])
-                    second = vMax[i]
+            // Two loops rather than a test per element, so each one vectorizes.
+            if amsgrad {
+                for i in 0..<n {
+                    let first = flushSubnormal(m[i] + (g[i] - m[i]) * keep1)
+                    let second = flushSubnormal(v[i] + (g[i] * g[i] - v[i]) * keep2)
+                    m[i] = first
+                    v[i] = second
+                    vMax[i] = max(vMax[i], second)
+                    w[i] -= first * alpha / (vMax[i].squareRoot() + eps)
                 }
-                w[i] -= m[i] * alpha / (sqrtf(second) + eps)
+            } else {
+                for i in 0..<n {
+                    let first = flushSubnormal(m[i] + (g[i] - m[i]) * keep1)
+                    let second = flushSubnormal(v[i] + (g[i] * g[i] - v[i]) * keep2)
+                    m[i] = first
+                    v[i] = second
+                    w[i] -= first * alpha / (second.squareRoot() + eps)
+                }
             }
         }
     }

@@ -54,8 +54,8 @@ public struct Adamax: Optimizer {
         state.with(parameter, count: n) { base in
             let m = base, u = base + n
             for i in 0..<n {
-                m[i] += (g[i] - m[i]) * keep1
-                u[i] = max(b2 * u[i], abs(g[i]))
+                m[i] = flushSubnormal(m[i] + (g[i] - m[i]) * keep1)
+                u[i] = flushSubnormal(max(b2 * u[i], abs(g[i])))
                 w[i] -= lr * m[i] / (correction * (u[i] + eps))
             }
         }

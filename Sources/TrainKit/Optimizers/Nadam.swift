@@ -68,8 +68,8 @@ public struct Nadam: Optimizer {
         state.with(parameter, count: n) { base in
             let m = base, v = base + n
             for i in 0..<n {
-                m[i] += (g[i] - m[i]) * keep1
-                v[i] += (g[i] * g[i] - v[i]) * keep2
+                m[i] = flushSubnormal(m[i] + (g[i] - m[i]) * keep1)
+                v[i] = flushSubnormal(v[i] + (g[i] * g[i] - v[i]) * keep2)
                 let mHat = uNext * m[i] / (1 - productNext) + (1 - u) * g[i] / (1 - product)
                 let vHat = v[i] / secondCorrection
                 w[i] -= mHat * lr / (sqrtf(vHat) + eps)

@@ -59,15 +59,15 @@ public struct RMSprop: Optimizer {
         state.with(parameter, count: n) { base in
             let v = base, average = base + n, moment = base + 2 * n
             for i in 0..<n {
-                v[i] = rho * v[i] + keep * (g[i] * g[i])
+                v[i] = flushSubnormal(rho * v[i] + keep * (g[i] * g[i]))
                 var denominator = v[i] + eps
                 if centered {
-                    average[i] = rho * average[i] + keep * g[i]
+                    average[i] = flushSubnormal(rho * average[i] + keep * g[i])
                     denominator = v[i] - average[i] * average[i] + eps
                 }
                 let increment = lr * g[i] / sqrtf(denominator)
                 if useMomentum {
-                    moment[i] = mu * moment[i] + increment
+                    moment[i] = flushSubnormal(mu * moment[i] + increment)
                     w[i] -= moment[i]
                 } else {
                     w[i] -= increment

@@ -41,11 +41,21 @@ public struct SGD: Optimizer {
             return
         }
         // A one-cycle schedule cycles μ with the rate (PyTorch's cycle_momentum).
-        let mu = Float(learningRate.momentum(atStep: step, otherwise: momentum)), nesterov = nesterov
+        let mu = Float(learningRate.momentum(atStep: step, otherwise: momentum))
+        // Two loops rather than a test per element, so each one vectorizes.
         velocities.with(parameter, count: n) { v in
-            for i in 0..<n {
-                v[i] = v[i] * mu - g[i] * lr
-                w[i] += nesterov ? v[i] * mu - g[i] * lr : v[i]
+            if nesterov {
+                for i in 0..<n {
+                    let velocity = flushSubnormal(v[i] * mu - g[i] * lr)
+                    v[i] = velocity
+                    w[i] += velocity * mu - g[i] * lr
+                }
+            } else {
+                for i in 0..<n {
+                    let velocity = flushSubnormal(v[i] * mu - g[i] * lr)
+                    v[i] = velocity
+                    w[i] += velocity
+                }
             }
         }
     }
