@@ -8,7 +8,7 @@ TRAINBOOK := .build/release/trainbook
 ## Render every notebook in notebooks/ into output/ with a release build.
 book: deps build-release
 	$(TRAINBOOK) datasets fetch
-	$(TRAINBOOK) render notebooks --out output --jobs 2
+	$(TRAINBOOK) render notebooks --out output
 
 ## Build everything in debug mode (the engine is optimised regardless) and run the test suite.
 ## The bundled book's end-to-end test reads MNIST and Fashion-MNIST, fetched first when missing.
