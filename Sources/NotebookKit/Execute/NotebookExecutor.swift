@@ -32,15 +32,16 @@ public struct NotebookExecutor: Sendable {
                                       parameters: parameters)
         guard !document.cells.isEmpty else { return result }
         do {
-            let key = ExecutionCache.key(program: try ProgramAssembler.assemble(document, parameters: parameters).source,
-                                         toolchain: toolchain)
+            let program = try ProgramAssembler.assemble(document, parameters: parameters)
+            let key = ExecutionCache.key(program: program.source, toolchain: toolchain)
             if let cached = cache?.lookupEntry(key), cached.cells.count == result.cells.count {
                 result.cells = cached.cells
                 result.dataFiles = cached.dataFiles
                 result.fromCache = true
                 return result
             }
-            let build = try compile(document, text: text, directory: directory, parameters: parameters, into: &result)
+            let build = try compile(program, of: document, text: text, directory: directory, parameters: parameters,
+                                    into: &result)
             guard let executable = build.outcome.executable else {
                 report(compileFailure: build.outcome, into: &result)
                 return result
@@ -63,7 +64,9 @@ public struct NotebookExecutor: Sendable {
         var result = ExecutedDocument(document: document, cells: document.cells.map { CellResult(index: $0.index) })
         guard !document.cells.isEmpty else { return [] }
         do {
-            let build = try compile(document, text: text, directory: directory, parameters: parameters, into: &result)
+            let program = try ProgramAssembler.assemble(document, parameters: parameters)
+            let build = try compile(program, of: document, text: text, directory: directory, parameters: parameters,
+                                    into: &result)
             if build.outcome.executable == nil { report(compileFailure: build.outcome, into: &result) }
             let warnings = result.cells.flatMap { $0.outputs.compactMap { if case .warning(let w) = $0 { w } else { nil } } }
             return result.errorMessages + warnings
@@ -74,12 +77,12 @@ public struct NotebookExecutor: Sendable {
 
     /// Assembles and compiles; cells that must fail and did so at compile time are left out and the
     /// rest compiled again.
-    private func compile(_ document: Document, text: String, directory: String, parameters: [String: String],
-                         into result: inout ExecutedDocument) throws
+    private func compile(_ assembled: AssembledProgram, of document: Document, text: String, directory: String,
+                         parameters: [String: String], into result: inout ExecutedDocument) throws
         -> (outcome: NotebookCompiler.Outcome, folder: String, skipping: Set<Int>) {
         let folder = workRoot + "/" + document.name + "-" + StableHash.hex(directory + "/" + document.fileName).prefix(8)
         let compiler = NotebookCompiler(toolchain: toolchain)
-        var program = try ProgramAssembler.assemble(document, parameters: parameters)
+        var program = assembled
         var outcome = try compiler.compile(program, of: document, notebookText: text, in: folder)
         let expected = Set(document.cells.filter(\.options.expectsError).map(\.index))
         let failing = Set(outcome.diagnostics.filter { $0.severity == "error" }.compactMap(\.cellIndex))
