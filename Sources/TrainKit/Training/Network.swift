@@ -21,6 +21,8 @@ final class Network {
         let output: UnsafeMutablePointer<Float>
         /// ∂L/∂a, then ∂L/∂z in place, `capacity × units`.
         let delta: UnsafeMutablePointer<Float>
+        /// Room for the kernel transposed, `units × inputs` (only when `feedsBack`).
+        let kernelTransposed: UnsafeMutablePointer<Float>?
     }
 
     let parts: [Part]
@@ -52,6 +54,7 @@ final class Network {
                 bias = allocate(units)
                 bias!.update(from: layer.bias, count: units)
             }
+            let feedsBack = layers[..<index].contains(where: \.trainable)
             let kernelGradient = layer.trainable ? allocate(inputs * units) : nil
             let biasGradient = layer.trainable && layer.useBias ? allocate(units) : nil
             if let kernelGradient {
@@ -64,9 +67,10 @@ final class Network {
             }
             parts.append(Part(
                 inputs: inputs, units: units, activation: layer.activation, trainable: layer.trainable,
-                feedsBack: layers[..<index].contains(where: \.trainable),
+                feedsBack: feedsBack,
                 kernel: kernel, bias: bias, kernelGradient: kernelGradient, biasGradient: biasGradient,
-                output: allocate(capacity * units), delta: allocate(capacity * units)))
+                output: allocate(capacity * units), delta: allocate(capacity * units),
+                kernelTransposed: feedsBack ? allocate(inputs * units) : nil))
         }
         self.parts = parts
         self.capacity = capacity
@@ -118,8 +122,12 @@ final class Network {
                 BLAS.multiply(input, transposeA: true, part.delta, into: kernelGradient,
                               m: part.inputs, n: part.units, k: rows)
             }
-            if part.feedsBack {
-                BLAS.multiply(part.delta, part.kernel, transposeB: true, into: parts[index - 1].delta,
+            if let kernelTransposed = part.kernelTransposed {
+                // δ · Wᵀ with an explicit Wᵀ: OpenBLAS runs the plain product in its small-matrix
+                // kernel, the transposed one in its general path with packing, about twice as slow
+                // on the tutorials' shapes even counting the copy (bench/README.md, Profiling).
+                BLAS.transpose(part.kernel, into: kernelTransposed, rows: part.inputs, cols: part.units)
+                BLAS.multiply(part.delta, kernelTransposed, into: parts[index - 1].delta,
                               m: rows, n: part.inputs, k: part.units)
             }
         }
