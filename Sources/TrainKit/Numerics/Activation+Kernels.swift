@@ -11,6 +11,21 @@ extension Activation {
     func forward(_ values: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, rows: Int, cols: Int) {
         for r in 0..<rows {
             let row = values + r * cols
+            if kind == .relu {
+                // Bias and relu in one vectorized pass (the select compiles to a max).
+                if let bias {
+                    for j in 0..<cols {
+                        let z = row[j] + bias[j]
+                        row[j] = z > 0 ? z : 0
+                    }
+                } else {
+                    for j in 0..<cols {
+                        let z = row[j]
+                        row[j] = z > 0 ? z : 0
+                    }
+                }
+                continue
+            }
             if let bias {
                 for j in 0..<cols { row[j] += bias[j] }
             }
@@ -18,7 +33,7 @@ extension Activation {
             case .linear:
                 break
             case .relu:
-                for j in 0..<cols { row[j] = row[j] > 0 ? row[j] : 0 }
+                break
             case .leakyRelu(let alpha):
                 for j in 0..<cols { row[j] = row[j] > 0 ? row[j] : alpha * row[j] }
             case .sigmoid:
