@@ -11,29 +11,14 @@ extension Activation {
     func forward(_ values: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, rows: Int, cols: Int) {
         for r in 0..<rows {
             let row = values + r * cols
-            if kind == .relu {
-                // Bias and relu in one vectorized pass (the select compiles to a max).
-                if let bias {
-                    for j in 0..<cols {
-                        let z = row[j] + bias[j]
-                        row[j] = z > 0 ? z : 0
-                    }
-                } else {
-                    for j in 0..<cols {
-                        let z = row[j]
-                        row[j] = z > 0 ? z : 0
-                    }
-                }
-                continue
-            }
-            if let bias {
+            if let bias, kind != .relu {
                 for j in 0..<cols { row[j] += bias[j] }
             }
             switch kind {
             case .linear:
                 break
             case .relu:
-                break
+                reluRow(row, adding: bias, cols)
             case .leakyRelu(let alpha):
                 for j in 0..<cols { row[j] = row[j] > 0 ? row[j] : alpha * row[j] }
             case .sigmoid:
@@ -84,6 +69,19 @@ extension Activation {
                 for j in 0..<cols { biasGradient[j] += d[j] }
             }
         }
+    }
+}
+
+/// `row = max(row + bias, 0)`, in place: bias and relu in one vectorized pass (the select
+/// compiles to a max; NaN becomes 0, as before the fusion).
+private func reluRow(_ row: UnsafeMutablePointer<Float>, adding bias: UnsafePointer<Float>?, _ cols: Int) {
+    if let bias {
+        for j in 0..<cols {
+            let z = row[j] + bias[j]
+            row[j] = z > 0 ? z : 0
+        }
+    } else {
+        for j in 0..<cols { row[j] = row[j] > 0 ? row[j] : 0 }
     }
 }
 
