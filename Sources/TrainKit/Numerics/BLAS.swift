@@ -23,8 +23,9 @@ enum BLAS {
     ///
     /// OpenBLAS runs products of up to 100³ multiply-adds in small-matrix kernels that skip its
     /// packing; a product a few times larger takes the general path at up to 1.6 times the cost
-    /// of running it as pieces under the bound (an MNIST batch: 32 × 784 × 50). Such products are
-    /// cut along the rows of `c` when there are many, else along `k`.
+    /// of running it as pieces under the bound (an MNIST batch: 32 × 784 × 50). Such products, up
+    /// to eight times the bound, are cut along the rows of `c` when there are many, else along `k`;
+    /// larger ones stay whole, as their packing pays for itself.
     static func multiply(
         _ a: UnsafePointer<Float>, transposeA: Bool = false,
         _ b: UnsafePointer<Float>, transposeB: Bool = false,
