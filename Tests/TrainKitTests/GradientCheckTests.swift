@@ -9,8 +9,11 @@ struct GradientCheckTests {
         let output: Activation
         let loss: Loss
         var outputs = 3
-        var frozenFirst = false
-        var description: String { "\(hidden)→\(output) \(loss)\(loss.fromLogits ? "(logits)" : "")\(frozenFirst ? " frozen" : "")" }
+        /// The index of a layer to freeze, if any.
+        var frozenLayer: Int?
+        var description: String {
+            "\(hidden)→\(output) \(loss)\(loss.fromLogits ? "(logits)" : "")\(frozenLayer.map { " layer \($0) frozen" } ?? "")"
+        }
     }
 
     static let cases: [Case] = [
@@ -28,7 +31,9 @@ struct GradientCheckTests {
         Case(hidden: .relu, output: .sigmoid, loss: .categoricalCrossentropy),
         Case(hidden: .tanh, output: .softmax, loss: .meanSquaredError),
         Case(hidden: .sigmoid, output: .softmax, loss: .binaryCrossentropy),
-        Case(hidden: .relu, output: .softmax, loss: .categoricalCrossentropy, frozenFirst: true),
+        Case(hidden: .relu, output: .softmax, loss: .categoricalCrossentropy, frozenLayer: 0),
+        // A frozen layer between trainable ones still carries δ down, through its transposed kernel.
+        Case(hidden: .tanh, output: .softmax, loss: .categoricalCrossentropy, frozenLayer: 1),
     ]
 
     @Test(arguments: cases)
@@ -41,12 +46,18 @@ struct GradientCheckTests {
             Dense(testCase.outputs, activation: testCase.output)
         }
         model.build(inputWidth: inputs)
-        if testCase.frozenFirst { model.layers[0].trainable = false }
+        if let frozen = testCase.frozenLayer { model.layers[frozen].trainable = false }
         let x = randomMatrix(rows: rows, cols: inputs, scale: 1.5, generator: &generator)
         let y = targets(for: testCase, rows: rows, generator: &generator)
 
-        // The engine: forward, loss gradient, backward.
-        let network = Network(layers: model.layers, capacity: rows)
+        // The engine: forward, loss gradient, backward. The network starts from zero weights and
+        // loads the model's, as a callback setting weights does, so every copy must follow `load`.
+        var zeroed = model.layers
+        for index in zeroed.indices {
+            zeroed[index].setWeights(kernel: zeroed[index].kernel.map { _ in 0 }, bias: zeroed[index].bias.map { _ in 0 })
+        }
+        let network = Network(layers: zeroed, capacity: rows)
+        network.load(model.layers.flatMap(\.weights))
         var analytic: [Double] = []
         var engineLoss = 0.0
         x.data.withUnsafeBufferPointer { xp in

@@ -21,7 +21,8 @@ final class Network {
         let output: UnsafeMutablePointer<Float>
         /// ∂L/∂a, then ∂L/∂z in place, `capacity × units`.
         let delta: UnsafeMutablePointer<Float>
-        /// Room for the kernel transposed, `units × inputs` (only when `feedsBack`).
+        /// The kernel transposed, `units × inputs` (only when `feedsBack`): refreshed before each
+        /// backward product of a trainable layer, and on every weight change of a frozen one.
         let kernelTransposed: UnsafeMutablePointer<Float>?
     }
 
@@ -76,6 +77,7 @@ final class Network {
         self.capacity = capacity
         self.parameters = parameters.map { (weights: $0.0, gradient: $0.1) }
         self.allocations = allocations
+        transposeFrozenKernels()
     }
 
     deinit {
@@ -126,7 +128,10 @@ final class Network {
                 // δ · Wᵀ with an explicit Wᵀ: OpenBLAS runs the plain product in its small-matrix
                 // kernel, the transposed one in its general path with packing, about twice as slow
                 // on the tutorials' shapes even counting the copy (bench/README.md, Profiling).
-                BLAS.transpose(part.kernel, into: kernelTransposed, rows: part.inputs, cols: part.units)
+                // A trainable kernel changed at the last update; a frozen one only in `load`.
+                if part.trainable {
+                    BLAS.transpose(part.kernel, into: kernelTransposed, rows: part.inputs, cols: part.units)
+                }
                 BLAS.multiply(part.delta, kernelTransposed, into: parts[index - 1].delta,
                               m: rows, n: part.inputs, k: part.units)
             }
@@ -157,6 +162,16 @@ final class Network {
         for part in parts {
             part.kernel.update(from: next.next()!, count: part.inputs * part.units)
             if let bias = part.bias { bias.update(from: next.next()!, count: part.units) }
+        }
+        transposeFrozenKernels()
+    }
+
+    /// Refreshes the transposed copies of frozen kernels, which `backward` leaves alone.
+    private func transposeFrozenKernels() {
+        for part in parts where !part.trainable {
+            if let kernelTransposed = part.kernelTransposed {
+                BLAS.transpose(part.kernel, into: kernelTransposed, rows: part.inputs, cols: part.units)
+            }
         }
     }
 }
