@@ -3,7 +3,7 @@
 
 TRAINBOOK := .build/release/trainbook
 
-.PHONY: book test deps build-release
+.PHONY: book test deps test-deps build-release
 
 ## Render every notebook in notebooks/ into output/ with a release build.
 book: deps build-release
@@ -12,13 +12,16 @@ book: deps build-release
 
 ## Build everything in debug mode (the engine is optimised regardless) and run the test suite.
 ## The bundled book's end-to-end test reads MNIST and Fashion-MNIST, fetched first when missing.
-test: deps
+test: test-deps
 	swift build --build-tests
 	.build/debug/trainbook datasets fetch
 	swift test --skip-build
 
 deps:
 	@scripts/install-system-deps
+
+test-deps:
+	@scripts/install-system-deps --tests
 
 build-release:
 	swift build -c release
