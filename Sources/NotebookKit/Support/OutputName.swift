@@ -7,7 +7,8 @@
 /// - empty or dot names (`.md`, `..md`, `...md`, `.hidden.md`) would name the output folder, its
 ///   parent or a hidden file;
 /// - `index` is the page that lists the notebooks (compared without case, for case-insensitive disks);
-/// - `NAME.failed` is where a failed render of `NAME.md` keeps its errors beside the last good page.
+/// - `NAME.failed` is where a failed render of `NAME.md` keeps its errors beside the last good page;
+/// - `NAME.html` and `index.json` would make a figure folder where a page or the manifest is.
 public enum OutputName {
     /// The longest page stem, in UTF-8 bytes: with `.failed.html` it stays within the usual
     /// 255-byte file-name limit, and so does the notebook's build folder (`STEM-HASH`).
@@ -48,6 +49,9 @@ public enum OutputName {
         if stem.lowercased().hasSuffix(failedSuffix) {
             return "names ending in '.failed' are reserved: NAME.failed.html holds the errors of a failed render of NAME.md"
         }
+        if stem.lowercased().hasSuffix(".html") || stem.lowercased() == IndexPage.manifestName {
+            return "names ending in '.html' and 'index.json' are reserved: the figure folder \(stem)/ would take the place of a page or of the index's manifest"
+        }
         if stem.utf8.count > maxStemBytes {
             return "its name is \(stem.utf8.count) bytes long; page and figure names allow at most \(maxStemBytes) bytes before '.md'"
         }
@@ -70,7 +74,10 @@ public enum OutputName {
     static func suggestion(for stem: String) -> String {
         var result = String(stem.unicodeScalars.map { isControl($0) || $0 == "/" ? "-" : Character($0) })
         result = String(result.drop { $0 == "." })
-        if result.lowercased().hasSuffix(failedSuffix) { result = String(result.dropLast(failedSuffix.count)) + "-failed" }
+        for suffix in [failedSuffix, ".html"] where result.lowercased().hasSuffix(suffix) {
+            result = String(result.dropLast(suffix.count)) + "-" + suffix.dropFirst()
+        }
+        if result.lowercased() == IndexPage.manifestName { result = String(result.dropLast(5)) + "-json" }
         if result.lowercased() == reservedStem { result += "-notebook" }
         while result.utf8.count > maxStemBytes { result.removeLast() }
         return result.isEmpty ? "notebook" : result
