@@ -2,6 +2,9 @@ import Foundation
 
 /// Renders notebooks into an output folder: one page per notebook, its figures as files, and the
 /// index. A notebook that fails never takes the last good page, or any other notebook, with it.
+///
+/// Every file it writes is inside the output folder (see `OutputName` and `OutputFolder`), and the
+/// only files it removes are ones an earlier render of the same notebook wrote.
 public struct BookRenderer: Sendable {
     /// Runs notebooks.
     public var executor: NotebookExecutor
@@ -14,6 +17,9 @@ public struct BookRenderer: Sendable {
     /// Apply each override only to the notebooks whose parameters block defines it, as when a whole
     /// book is rendered with `-p epochs=2` and only some notebooks have other parameters.
     public var parametersApplyWhereDefined = false
+
+    /// The file in the output folder that renders lock while they update it.
+    static let lockName = ".trainbook.lock"
 
     /// A renderer writing to `outputFolder`.
     public init(executor: NotebookExecutor, outputFolder: String) {
@@ -31,9 +37,11 @@ public struct BookRenderer: Sendable {
     }
 
     /// Parses and runs one notebook without writing anything; safe to call from several threads.
+    /// A notebook whose file name cannot name a page is not run.
     public func execute(notebookAt path: String, interrupted: @escaping @Sendable () -> Bool = { false },
                         progress: NotebookExecutor.ProgressHandler? = nil) -> ExecutedDocument {
         do {
+            _ = try OutputName.pageStem(forNotebook: URL(fileURLWithPath: path).lastPathComponent)
             let notebook = try NotebookFile(path: path, allowHTML: allowHTML)
             var overrides = parameters
             if parametersApplyWhereDefined {
@@ -50,41 +58,42 @@ public struct BookRenderer: Sendable {
         }
     }
 
-    /// Writes the page, figures and index entry of `executed`. Not for concurrent use: the index
-    /// is read, updated and written back.
+    /// Writes the page, figures and index entry of `executed`. Renders in other threads or processes
+    /// that share the output folder wait for each other, so none loses another's index entry.
+    /// Throws when the notebook's name cannot name a page or anything could not be written.
     public func write(_ executed: ExecutedDocument) throws {
         let name = executed.document.name
-        let page = outputFolder + "/" + name + ".html"
-        let failedPage = name + ".failed.html"
-        let files = FileManager.default
-        var entries = IndexPage.load(from: outputFolder)
-        let previousWasGood = entries.first { $0.name == name }?.pageIsGood ?? false
-        let keepPrevious = !executed.succeeded && previousWasGood && files.fileExists(atPath: page)
-        // A failed render keeps the last good page and writes its errors beside it.
-        try AtomicFile.write(PageRenderer.render(executed), to: keepPrevious ? outputFolder + "/" + failedPage : page)
-        if executed.succeeded { try? files.removeItem(atPath: outputFolder + "/" + failedPage) }
-        if !keepPrevious { try writeFigures(of: executed) }
+        try OutputName.check(stem: name, fileName: executed.document.fileName)
+        let out = try OutputFolder(outputFolder)
+        try FileLock.withLock(at: try out.file(Self.lockName)) {
+            try write(executed, named: name, into: out)
+        }
+    }
 
+    /// `write(_:)` once the output folder is locked.
+    private func write(_ executed: ExecutedDocument, named name: String, into out: OutputFolder) throws {
+        var entries = IndexPage.load(from: out.root)
+        let previous = entries.first { $0.name == name }
+        let page = try out.file(name + ".html")
+        let failedName = name + OutputName.failedSuffix + ".html"
+        let failedPage = try out.file(failedName)
+        let keepPrevious = !executed.succeeded && (previous?.pageIsGood ?? false) && FileManager.default.fileExists(atPath: page)
+        let (shown, figures) = Self.checkingFigures(of: executed)
+        // A failed render keeps the last good page and writes its errors beside it.
+        try AtomicFile.write(PageRenderer.render(shown), to: keepPrevious ? failedPage : page)
+        // NAME.failed.html belongs to this notebook alone: no notebook may be named NAME.failed.
+        if executed.succeeded { unlink(failedPage) }
+
+        var owned = Self.ownedFigures(previous, in: out, folder: name)
+        var figureFailure: Error?
+        if !keepPrevious {
+            do { try Self.replaceFigures(&owned, with: figures, in: out, folder: name) } catch { figureFailure = error }
+        }
         entries.removeAll { $0.name == name }
         entries.append(IndexPage.Entry(name: name, title: executed.document.title,
                                        pageIsGood: executed.succeeded || keepPrevious,
-                                       failedPage: keepPrevious ? failedPage : nil))
-        try IndexPage.write(entries, to: outputFolder)
-    }
-
-    private func writeFigures(of executed: ExecutedDocument) throws {
-        let folder = outputFolder + "/" + executed.document.name
-        var written: Set<String> = []
-        for cell in executed.cells {
-            for case .figure(let name, let svg, _) in cell.outputs where SVGSanitizer.problem(with: svg) == nil {
-                try AtomicFile.write(svg + "\n", to: folder + "/" + name + ".svg")
-                written.insert(name + ".svg")
-            }
-        }
-        // Figures of an earlier render that this one no longer makes would mislead a reader.
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for file in existing where file.hasSuffix(".svg") && !written.contains(file) {
-            try? FileManager.default.removeItem(atPath: folder + "/" + file)
-        }
+                                       failedPage: keepPrevious ? failedName : nil, figures: owned.sorted()))
+        try IndexPage.write(entries, to: out.root)
+        if let figureFailure { throw figureFailure }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NotebookKit
 
 /// Expands the command line's paths into notebook files, folders into their `*.md` files by name.
 enum NotebookFinder {
@@ -21,21 +22,32 @@ enum NotebookFinder {
         return result
     }
 
-    /// Notebooks whose stem an earlier one already has: they would overwrite its page, so they are
-    /// reported and skipped while the others render. Returns the ones to render and the messages.
-    static func separatingDuplicateStems(_ notebooks: [String]) -> (unique: [String], errors: [String]) {
+    /// Notebooks that cannot be rendered into one output folder: a file name that cannot name a page
+    /// (`.md`, `..md`, `index.md`, `a.failed.md`, …) or a stem an earlier notebook already has (it
+    /// would overwrite that page). They are reported and skipped while the others render.
+    /// Returns the ones to render and the messages.
+    static func separatingUnrenderable(_ notebooks: [String]) -> (renderable: [String], errors: [String]) {
         var seen: [String: String] = [:]
-        var unique: [String] = []
+        var renderable: [String] = []
         var errors: [String] = []
         for path in notebooks {
-            let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            let stem: String
+            do {
+                stem = try OutputName.pageStem(forNotebook: URL(fileURLWithPath: path).lastPathComponent)
+            } catch OutputError.badNotebookName(_, let reason, let suggestion) {
+                errors.append(OutputError.badNotebookName(file: path, reason: reason, suggestion: suggestion).description)
+                continue
+            } catch {
+                errors.append("\(path): error: not rendered: \(error)")
+                continue
+            }
             if let other = seen[stem] {
                 errors.append("\(path): error: not rendered: \(other) already renders to \(stem).html; rename one of them, or render them with different --out folders")
             } else {
                 seen[stem] = path
-                unique.append(path)
+                renderable.append(path)
             }
         }
-        return (unique, errors)
+        return (renderable, errors)
     }
 }

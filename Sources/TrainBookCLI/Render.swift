@@ -29,7 +29,7 @@ struct Render: ParsableCommand {
             printError("interrupted: the running notebooks were stopped; their last good pages were kept")
             throw ExitCode(130)
         }
-        let failures = results.filter { !$0.executed.succeeded }.count + duplicates.count
+        let failures = results.filter { !$0.succeeded }.count + duplicates.count
         if failures > 0 {
             printError("\(failures) of \(found.count) notebooks failed; their errors are above and on their pages.")
             throw ExitCode.failure
@@ -42,8 +42,16 @@ struct BookRun {
     let renderer: BookRenderer
     let reporter = ProgressReporter()
 
-    /// One rendered notebook.
-    typealias Result = (path: String, executed: ExecutedDocument, seconds: Double)
+    /// One rendered notebook: what ran, and why its page was not written, if it was not.
+    struct Result {
+        var path: String
+        var executed: ExecutedDocument
+        var seconds: Double
+        var pageError: String?
+
+        /// Whether the notebook ran as it should and its page, figures and index entry were written.
+        var succeeded: Bool { executed.succeeded && pageError == nil }
+    }
 
     /// Runs the notebooks `parallel` at a time.
     func renderAll(_ notebooks: [String], parallel: Int = 1) -> [Result] {
@@ -74,17 +82,20 @@ struct BookRun {
         let executed = renderer.execute(notebookAt: path, interrupted: { Interrupt.requested },
                                         progress: { reporter.event(name, $0) })
         let seconds = Date().timeIntervalSince(start)
-        writeLock.withLock {
-            do { try renderer.write(executed) } catch { printError("\(path): error: cannot write its page: \(error)") }
+        let pageError: String? = writeLock.withLock {
+            do { try renderer.write(executed); return nil } catch { return "\(error)" }
         }
         let how = executed.fromCache ? "cached" : ProgressReporter.seconds(seconds)
-        if executed.succeeded {
+        if executed.succeeded, pageError == nil {
             reporter.finished(name, line: "ok      \(path) (\(executed.cells.count) cells, \(how)) → \(renderer.outputFolder)/\(executed.document.name).html")
         } else {
             reporter.finished(name, line: "FAILED  \(path) (\(how))")
-            writeLock.withLock { executed.errorMessages.forEach(printError) }
+            writeLock.withLock {
+                executed.errorMessages.forEach(printError)
+                pageError.map { printError("\(path): error: its page was not written: \($0)") }
+            }
         }
-        return (path, executed, seconds)
+        return Result(path: path, executed: executed, seconds: seconds, pageError: pageError)
     }
 }
 

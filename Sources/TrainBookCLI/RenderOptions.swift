@@ -27,10 +27,11 @@ struct RenderOptions: ParsableArguments {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
-    /// The notebooks to render, and messages for the ones skipped because their stems clash.
+    /// The notebooks to render, and messages for the ones skipped because their names cannot name a
+    /// page or their stems clash.
     func notebooks() throws -> (all: [String], unique: [String], duplicates: [String]) {
         let found = try NotebookFinder.notebooks(in: paths.isEmpty ? ["notebooks"] : paths)
-        let (unique, duplicates) = NotebookFinder.separatingDuplicateStems(found)
+        let (unique, duplicates) = NotebookFinder.separatingUnrenderable(found)
         return (found, unique, duplicates)
     }
 

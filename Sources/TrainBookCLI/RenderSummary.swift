@@ -2,7 +2,7 @@ import NotebookKit
 
 /// The table printed after a render: per notebook its cells, time, slowest cell, cache use and result.
 enum RenderSummary {
-    static func table(_ results: [(path: String, executed: ExecutedDocument, seconds: Double)]) -> String {
+    static func table(_ results: [BookRun.Result]) -> String {
         let header = ["notebook", "cells", "time", "slowest cell", "cache", "result"]
         let rows = results.map { result -> [String] in
             let executed = result.executed
@@ -10,7 +10,8 @@ enum RenderSummary {
             let slowestText = executed.fromCache || (slowest?.seconds ?? 0) == 0 ? "–"
                 : "\(slowest!.index + 1) (\(ProgressReporter.seconds(slowest!.seconds)))"
             let failed = executed.cells.filter { $0.status == .failed }.count
-            let outcome = executed.succeeded ? "ok" : (failed > 0 ? "FAILED (\(failed) cell\(failed == 1 ? "" : "s"))" : "FAILED")
+            let outcome = result.pageError != nil ? "FAILED (page not written)"
+                : executed.succeeded ? "ok" : (failed > 0 ? "FAILED (\(failed) cell\(failed == 1 ? "" : "s"))" : "FAILED")
             return [executed.document.fileName, String(executed.cells.count), ProgressReporter.seconds(result.seconds),
                     slowestText, executed.fromCache ? "hit" : "run", outcome]
         }

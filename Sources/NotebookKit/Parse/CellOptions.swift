@@ -26,10 +26,7 @@ public struct CellOptions: Equatable, Sendable {
             let key = String(word[..<equals]), value = String(word[word.index(after: equals)...])
             switch key {
             case "label":
-                guard !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-                    throw NotebookError.badOption(location, "label '\(value)' must be letters, digits, '-' or '_' (it names the figure files)")
-                }
-                label = value
+                label = try Self.label(value, location: location)
             case "echo": echo = try Self.bool(value, key: key, location: location)
             case "output": output = try Self.bool(value, key: key, location: location)
             case "expect":
@@ -46,6 +43,17 @@ public struct CellOptions: Equatable, Sendable {
                 throw NotebookError.badOption(location, "unknown block option '\(key)'; known options: \(Self.known.joined(separator: ", "))")
             }
         }
+    }
+
+    /// A checked `label=` value: it names the figure files `LABEL-K.svg`.
+    private static func label(_ value: String, location: SourceLocation) throws -> String {
+        guard !value.isEmpty, !value.hasPrefix("-"), value.allSatisfy(OutputName.isLabelCharacter) else {
+            throw NotebookError.badOption(location, "label '\(value)' must be letters, digits, '-' or '_', not starting with '-' (it names the figure files)")
+        }
+        guard value.count <= OutputName.maxLabelLength else {
+            throw NotebookError.badOption(location, "label '\(value.prefix(20))…' is \(value.count) characters long; a label may have at most \(OutputName.maxLabelLength) (it names the figure files LABEL-1.svg, …)")
+        }
+        return value
     }
 
     private static func bool(_ value: String, key: String, location: SourceLocation) throws -> Bool {

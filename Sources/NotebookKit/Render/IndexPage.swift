@@ -13,6 +13,9 @@ public struct IndexPage {
         public var pageIsGood: Bool
         /// When the last render failed while a good page was kept: the page with its errors.
         public var failedPage: String?
+        /// The figure files (`LABEL-K.svg`) this notebook's renders wrote into `NAME/`: the only
+        /// files a later render of it may remove. Nil in manifests written before it was recorded.
+        public var figures: [String]?
 
         /// Whether the last render failed.
         public var lastRenderFailed: Bool { !pageIsGood || failedPage != nil }
@@ -21,7 +24,8 @@ public struct IndexPage {
     /// The manifest's file name inside the output folder.
     public static let manifestName = "index.json"
 
-    /// Reads the manifest in `folder`; a missing or unreadable one starts empty.
+    /// Reads the manifest in `folder`; a missing or unreadable one starts empty. Call it while holding
+    /// the output folder's lock, so no other render's entry is lost when it is written back.
     public static func load(from folder: String) -> [Entry] {
         guard let data = FileManager.default.contents(atPath: folder + "/" + manifestName),
               let entries = try? JSONDecoder().decode([Entry].self, from: data) else { return [] }
@@ -37,13 +41,22 @@ public struct IndexPage {
         try AtomicFile.write(html(sorted), to: folder + "/index.html")
     }
 
+    /// An `href` to the file `name` beside the index: percent-encoded, so that `#`, `?`, `%`, `\`
+    /// and spaces in a notebook's name are part of the file name, then escaped for the attribute.
+    static func link(_ name: String) -> String {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@")
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name
+        // A leading "name:" would read as a URL scheme.
+        return HTML.escape(encoded.contains(":") ? "./" + encoded : encoded)
+    }
+
     /// The index page.
     static func html(_ entries: [Entry]) -> String {
         let items = entries.map { entry in
-            var item = "<li><a href=\"\(HTML.escape(entry.name)).html\">\(HTML.escape(entry.title))</a><span class=\"file\">\(HTML.escape(entry.name)).md</span>"
+            var item = "<li><a href=\"\(link(entry.name + ".html"))\">\(HTML.escape(entry.title))</a><span class=\"file\">\(HTML.escape(entry.name)).md</span>"
             if entry.lastRenderFailed {
-                let link = entry.failedPage.map { " — <a href=\"\(HTML.escape($0))\">see the errors</a>" } ?? ""
-                item += "<span class=\"failed\">last render failed\(link)</span>"
+                let errors = entry.failedPage.map { " — <a href=\"\(link($0))\">see the errors</a>" } ?? ""
+                item += "<span class=\"failed\">last render failed\(errors)</span>"
             }
             return item + "</li>"
         }.joined(separator: "\n")
