@@ -19,7 +19,7 @@ public enum ProgramAssembler {
             if !skipping.contains(cell.index) {
                 let source = cell.isParameters ? try ParametersBlock(cell).overriding(parameters) : cell.source
                 if cell.options.expectsError { lines.append("_notebookExpectFailure(\(cell.index)) {") }
-                lines.append("#sourceLocation(file: \(literal(document.fileName)), line: \(cell.line))")
+                lines.append("#sourceLocation(file: \"\(sourceLocationFile(for: document.fileName))\", line: \(cell.line))")
                 lines.append(contentsOf: source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
                 lines.append("#sourceLocation()")
                 if cell.options.expectsError { lines.append("}") }
@@ -32,6 +32,13 @@ public enum ProgramAssembler {
                                              "\(document.fileName) has no `swift-train parameters` block to override")
         }
         return AssembledProgram(source: lines.joined(separator: "\n") + "\n", cellRanges: cellRanges)
+    }
+
+    /// The file name as swiftc sees it in `#sourceLocation`: the inside of a string literal for
+    /// `fileName`. swiftc reports and records this text as written, escapes and all, so
+    /// `a "b".md` comes back as `a \"b\".md`; whoever reads a location must compare with this.
+    public static func sourceLocationFile(for fileName: String) -> String {
+        String(literal(fileName).dropFirst().dropLast())
     }
 
     /// A Swift string literal for `text`.
