@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// Compiling a notebook end to end: concurrent renders of one notebook share the build folder
-/// safely, and file names that need escaping keep their compile errors under their cells. Notebooks
-/// are generated here.
+/// Compiling a notebook end to end: Ctrl-C and a time limit stop swiftc, concurrent renders of one
+/// notebook share the build folder safely, and file names that need escaping keep their compile
+/// errors under their cells. Notebooks are generated here, so no large fixture is committed.
 @Suite(.serialized) struct CompileSafetyTests {
     /// Writes `text` as `name` in a fresh folder and returns its path.
     func notebook(_ name: String, _ text: String) throws -> String {
@@ -12,6 +12,52 @@ import Testing
         let path = folder.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
+    }
+
+    /// A notebook of `count` small blocks, each declaring and printing one value.
+    func manyCells(_ count: Int) -> String {
+        "# Many cells\n\n" + (1...count).map { "```swift-train\nlet v\($0) = \($0)\nprint(v\($0))\n```\n" }
+            .joined(separator: "\n")
+    }
+
+    /// A unique stem, so the processes of one test can be told from any other's.
+    func uniqueStem(_ prefix: String) -> String {
+        prefix + "-" + UUID().uuidString.prefix(8).lowercased()
+    }
+
+    /// Processes whose command line mentions `text`.
+    func processes(mentioning text: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { entry in
+            guard Int32(entry) != nil, let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return false }
+            return String(decoding: data, as: UTF8.self).contains(text)
+        }
+    }
+
+    @Test func ctrlCDuringACompileStopsTheCompilerAndKeepsTheLastGoodPage() throws {
+        let stem = uniqueStem("long-compile")
+        let path = try notebook(stem + ".md", "# Long compile\n\n```swift-train\nprint(\"the good render\")\n```\n")
+        let good = try TrainBookRun(notebooks: [path], arguments: ["--no-cache"])
+        #expect(good.status == 0, "\(good.terminal)")
+
+        // 1,000 blocks take swiftc half a minute or more; Ctrl-C comes as soon as the render starts.
+        try manyCells(1000).write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try TrainBookRun(notebooks: [path], arguments: ["--no-cache"], output: good.output,
+                                   interruptWhenPrinted: "started (1000 cells)")
+        #expect(run.status == 130, "\(run.terminal)")
+        #expect(run.terminal.contains("\(stem).md: error: interrupted while compiling the notebook; nothing ran"))
+        #expect(try run.page(stem).contains("the good render"))
+        #expect(processes(mentioning: stem).isEmpty, "a compiler process outlived the interrupted render")
+    }
+
+    @Test func aCompileThatTakesTooLongIsStoppedAndNamed() throws {
+        let stem = uniqueStem("slow-compile")
+        // 1,000 blocks take swiftc far longer than the one second allowed here.
+        let path = try notebook(stem + ".md", manyCells(1000))
+        let run = try TrainBookRun(notebooks: [path], arguments: ["--no-cache", "--timeout", "1"])
+        #expect(run.status == 1, "\(run.terminal)")
+        #expect(run.terminal.contains("\(stem).md: error: compiling the notebook took longer than 1 s and was stopped; allow more time with --timeout SECONDS"))
+        #expect(processes(mentioning: stem).isEmpty, "a compiler process outlived its timeout")
     }
 
     @Test func concurrentRendersOfOneNotebookAllSucceedWithIdenticalPages() throws {

@@ -38,8 +38,12 @@ public struct NotebookCompiler: Sendable {
 
     /// Compiles `program` of `document` in the private folder `folder`, or takes the executable of
     /// an identical earlier compile from `shared`.
+    ///
+    /// swiftc is stopped, with everything it started, after `timeout` seconds or as soon as
+    /// `interrupted` says so; both throw a `CompileError` naming the notebook.
     public func compile(_ program: AssembledProgram, of document: Document, notebookText: String,
-                        in folder: String, shared: BuildFolder? = nil) throws -> Outcome {
+                        in folder: String, shared: BuildFolder? = nil, timeout: Double,
+                        interrupted: () -> Bool = { false }) throws -> Outcome {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let source = folder + "/" + ProgramAssembler.programFileName
         let executable = folder + "/notebook"
@@ -51,7 +55,18 @@ public struct NotebookCompiler: Sendable {
         }
         let child = ChildProcess(executable: toolchain.swiftc, arguments: arguments(source: source, output: executable),
                                  environment: ProcessInfo.processInfo.environment, workingDirectory: folder)
-        let (termination, output) = try child.output()
+        let start = Date()
+        var bytes: [UInt8] = []
+        let termination = try child.run(onOutput: { bytes += $0 }, shouldStop: {
+            if interrupted() { return "interrupted" }
+            return Date().timeIntervalSince(start) > timeout ? "timeout" : nil
+        })
+        switch termination {
+        case .stopped(reason: "interrupted"): throw CompileError.interrupted(file: document.fileName)
+        case .stopped: throw CompileError.timedOut(file: document.fileName, seconds: timeout)
+        default: break
+        }
+        let output = String(decoding: bytes, as: UTF8.self)
         let lines = notebookText.split(separator: "\n", omittingEmptySubsequences: false)
         let diagnostics = Diagnostic.parse(compilerOutput: output, document: document, program: program, notebookLines: lines)
         let succeeded = termination == .exited(0) && FileManager.default.fileExists(atPath: executable)

@@ -5,7 +5,7 @@ import Foundation
 public struct NotebookExecutor: Sendable {
     /// Compiler and library.
     public var toolchain: Toolchain
-    /// Seconds a cell may run when it sets no `timeout=`.
+    /// Seconds a cell may run when it sets no `timeout=`; also the longest a notebook may take to compile.
     public var defaultCellTimeout: Double = 1800
     /// A folder for generated programs and executables, shared safely by concurrent renders.
     public var workRoot: String
@@ -41,7 +41,7 @@ public struct NotebookExecutor: Sendable {
                 return result
             }
             let build = try compile(program, of: document, text: text, directory: directory, parameters: parameters,
-                                    into: &result)
+                                    interrupted: interrupted, into: &result)
             defer { BuildFolder.discard(build.folder) }
             guard let executable = build.outcome.executable else {
                 report(compileFailure: build.outcome, into: &result)
@@ -53,6 +53,8 @@ public struct NotebookExecutor: Sendable {
             if result.succeeded, !interrupted() { try? cache?.store(result.cells, key: key, dataFiles: dataFiles) }
         } catch let error as NotebookError {
             result.notebookError = error.description
+        } catch let error as CompileError {
+            result.notebookError = error.description
         } catch {
             result.notebookError = "\(document.fileName): error: \(error)"
         }
@@ -60,14 +62,14 @@ public struct NotebookExecutor: Sendable {
     }
 
     /// Compiles `document` without running it and returns every error and warning at its notebook line.
-    public func check(_ document: Document, text: String, directory: String,
-                      parameters: [String: String] = [:]) -> [String] {
+    public func check(_ document: Document, text: String, directory: String, parameters: [String: String] = [:],
+                      interrupted: @escaping @Sendable () -> Bool = { false }) -> [String] {
         var result = ExecutedDocument(document: document, cells: document.cells.map { CellResult(index: $0.index) })
         guard !document.cells.isEmpty else { return [] }
         do {
             let program = try ProgramAssembler.assemble(document, parameters: parameters)
             let build = try compile(program, of: document, text: text, directory: directory, parameters: parameters,
-                                    into: &result)
+                                    interrupted: interrupted, into: &result)
             defer { BuildFolder.discard(build.folder) }
             if build.outcome.executable == nil { report(compileFailure: build.outcome, into: &result) }
             let warnings = result.cells.flatMap { $0.outputs.compactMap { if case .warning(let w) = $0 { w } else { nil } } }
@@ -80,13 +82,15 @@ public struct NotebookExecutor: Sendable {
     /// Compiles in a folder private to this render (the caller discards it); cells that must fail
     /// and did so at compile time are left out and the rest compiled again.
     private func compile(_ assembled: AssembledProgram, of document: Document, text: String, directory: String,
-                         parameters: [String: String], into result: inout ExecutedDocument) throws
+                         parameters: [String: String], interrupted: @escaping @Sendable () -> Bool,
+                         into result: inout ExecutedDocument) throws
         -> (outcome: NotebookCompiler.Outcome, folder: String, skipping: Set<Int>) {
         let shared = BuildFolder(workRoot: workRoot, fileName: document.fileName, directory: directory)
         let folder = try shared.makePrivateFolder()
         let compiler = NotebookCompiler(toolchain: toolchain)
         func build(_ program: AssembledProgram) throws -> NotebookCompiler.Outcome {
-            try compiler.compile(program, of: document, notebookText: text, in: folder, shared: shared)
+            try compiler.compile(program, of: document, notebookText: text, in: folder, shared: shared,
+                                 timeout: defaultCellTimeout, interrupted: interrupted)
         }
         do {
             var outcome = try build(assembled)

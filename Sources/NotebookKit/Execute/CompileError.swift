@@ -1,0 +1,23 @@
+/// Why a notebook program could not be compiled, apart from errors in its code (those are
+/// `Diagnostic`s under their cells).
+public enum CompileError: Error, Equatable, CustomStringConvertible {
+    /// swiftc ran longer than the limit and was stopped.
+    case timedOut(file: String, seconds: Double)
+    /// The author pressed Ctrl-C while swiftc ran.
+    case interrupted(file: String)
+
+    /// The message shown in the terminal and on the page.
+    public var description: String {
+        switch self {
+        case .timedOut(let file, let seconds):
+            return "\(file): error: compiling the notebook took longer than \(Self.format(seconds)) s and was stopped; "
+                + "allow more time with --timeout SECONDS, or split the notebook into smaller ones"
+        case .interrupted(let file):
+            return "\(file): error: interrupted while compiling the notebook; nothing ran"
+        }
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() && seconds < 1e9 ? String(Int(seconds)) : String(seconds)
+    }
+}
