@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// Compiling a notebook end to end: Ctrl-C and a time limit stop swiftc, concurrent renders of one
-/// notebook share the build folder safely, and file names that need escaping keep their compile
-/// errors under their cells. Notebooks are generated here, so no large fixture is committed.
+/// Compiling a notebook end to end: Ctrl-C and a time limit stop swiftc, a notebook too large for one
+/// program gets a clear limit, concurrent renders of one notebook share the build folder safely, and
+/// file names that need escaping keep their compile errors under their cells. Notebooks are
+/// generated here, so no large fixture is committed.
 @Suite(.serialized) struct CompileSafetyTests {
     /// Writes `text` as `name` in a fresh folder and returns its path.
     func notebook(_ name: String, _ text: String) throws -> String {
@@ -58,6 +59,19 @@ import Testing
         #expect(run.status == 1, "\(run.terminal)")
         #expect(run.terminal.contains("\(stem).md: error: compiling the notebook took longer than 1 s and was stopped; allow more time with --timeout SECONDS"))
         #expect(processes(mentioning: stem).isEmpty, "a compiler process outlived its timeout")
+    }
+
+    @Test func aNotebookTooLargeForOneProgramIsRefusedWithItsLimit() throws {
+        let text = manyCells(5000)
+        let firstOverLimit = text.components(separatedBy: "\n").firstIndex(of: "let v1001 = 1001")! + 1
+        let path = try notebook("huge.md", text)
+        let run = try TrainBookRun(notebooks: [path], arguments: ["--no-cache"])
+        #expect(run.status == 1, "\(run.terminal)")
+        #expect(run.terminal.contains("huge.md:\(firstOverLimit): error: this notebook has 5000 swift-train blocks, more than the 1000 that compile as one program"))
+        #expect(run.terminal.contains("split it into several notebooks"))
+        let check = try TrainBookRun(notebooks: [path], command: "check")
+        #expect(check.status == 1)
+        #expect(check.terminal.contains("huge.md:\(firstOverLimit): error: this notebook has 5000 swift-train blocks"))
     }
 
     @Test func concurrentRendersOfOneNotebookAllSucceedWithIdenticalPages() throws {

@@ -7,9 +7,18 @@ public enum ProgramAssembler {
     /// The file name of the generated program inside its work folder.
     public static let programFileName = "main.swift"
 
+    /// The most blocks one program may hold. swiftc compiles top-level code as one function whose
+    /// cost grows faster than its length: 400 one-line blocks take 3 s, 1,500 take about a minute,
+    /// and 5,000 crash the compiler. Tutorials have tens of blocks.
+    public static let maximumCells = 1000
+
     /// The program for `document`, leaving out the cells in `skipping` (expected compile failures).
     public static func assemble(_ document: Document, parameters: [String: String] = [:],
                                 skipping: Set<Int> = []) throws -> AssembledProgram {
+        if document.cells.count > maximumCells {
+            throw CompileError.tooManyCells(file: document.fileName, count: document.cells.count,
+                                            limit: maximumCells, line: document.cells[maximumCells].line)
+        }
         var lines = ["import TrainBook", "_notebookStart(id: \(literal(document.name)))"]
         var cellRanges: [Int: ClosedRange<Int>] = [:]
         for cell in document.cells {
