@@ -124,6 +124,15 @@ import Testing
         #expect(cells.count == 3 && cells[2].contains(":8:17: error: cannot convert"))
     }
 
+    @Test(arguments: ["a \"quoted\" name.md", "back\\slash.md"])
+    func aCrashNamesItsNotebookLineWhateverTheFileName(_ name: String) throws {
+        let path = try notebook(name, "# Odd name\n\n```swift-train\nprint(\"before\")\nlet a = [1]\nprint(a[3])\n```\n")
+        let run = try TrainBookRun(notebooks: [path], arguments: ["--no-cache"])
+        #expect(run.status == 1, "\(run.terminal)")
+        #expect(run.terminal.contains("\(name):6: error: the cell stopped with a runtime error: Index out of range"),
+                "\(run.terminal)")
+    }
+
     @Test func aNameWithAnEqualsSignRuns() throws {
         let path = try notebook("a=b.md", "# Equals\n\n```swift-train\nprint(\"ran with an equals sign\")\n```\n")
         let run = try TrainBookRun(notebooks: [path], arguments: ["--no-cache"])
