@@ -15,18 +15,19 @@ struct Check: ParsableCommand {
     var parameter: [String] = []
 
     mutating func run() throws {
+        Interrupt.install()
         let notebooks = try NotebookFinder.notebooks(in: paths.isEmpty ? ["notebooks"] : paths)
         let parameters = try ParameterOption.parse(parameter)
         let toolchain: Toolchain
         do { toolchain = try Toolchain.locate() } catch { throw ValidationError("\(error)") }
         let executor = NotebookExecutor(toolchain: toolchain, workRoot: CacheFolder.path + "/check")
         var failures = 0
-        for path in notebooks {
+        for path in notebooks where !Interrupt.requested {
             let messages: [String]
             do {
                 let notebook = try NotebookFile(path: path)
                 messages = executor.check(notebook.document, text: notebook.text, directory: notebook.directory,
-                                          parameters: parameters)
+                                          parameters: parameters, interrupted: { Interrupt.requested })
             } catch {
                 messages = ["\(error)"]
             }
@@ -34,6 +35,7 @@ struct Check: ParsableCommand {
             if errors.isEmpty { print("ok      \(path)") } else { failures += 1; print("ERRORS  \(path)") }
             messages.forEach(printError)
         }
+        if Interrupt.requested { throw ExitCode(130) }
         if failures > 0 { throw ExitCode.failure }
     }
 }

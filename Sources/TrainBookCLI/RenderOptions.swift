@@ -17,7 +17,7 @@ struct RenderOptions: ParsableArguments {
     @Flag(help: "Keep raw HTML in the notebooks' prose (dropped by default).")
     var allowHTML = false
 
-    @Option(help: "Seconds a cell may run when its block sets no timeout=.")
+    @Option(help: "Seconds a cell may run when its block sets no timeout=, and a notebook may take to compile.")
     var timeout: Double = 1800
 
     @Flag(help: "Run every notebook even when its code, parameters, data and engine are unchanged.")

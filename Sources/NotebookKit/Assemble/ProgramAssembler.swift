@@ -7,9 +7,18 @@ public enum ProgramAssembler {
     /// The file name of the generated program inside its work folder.
     public static let programFileName = "main.swift"
 
+    /// The most blocks one program may hold. swiftc compiles top-level code as one function whose
+    /// cost grows faster than its length: 400 one-line blocks take 3 s, 1,500 take about a minute,
+    /// and 5,000 crash the compiler. Tutorials have tens of blocks.
+    public static let maximumCells = 1000
+
     /// The program for `document`, leaving out the cells in `skipping` (expected compile failures).
     public static func assemble(_ document: Document, parameters: [String: String] = [:],
                                 skipping: Set<Int> = []) throws -> AssembledProgram {
+        if document.cells.count > maximumCells {
+            throw CompileError.tooManyCells(file: document.fileName, count: document.cells.count,
+                                            limit: maximumCells, line: document.cells[maximumCells].line)
+        }
         var lines = ["import TrainBook", "_notebookStart(id: \(literal(document.name)))"]
         var cellRanges: [Int: ClosedRange<Int>] = [:]
         for cell in document.cells {
@@ -19,7 +28,7 @@ public enum ProgramAssembler {
             if !skipping.contains(cell.index) {
                 let source = cell.isParameters ? try ParametersBlock(cell).overriding(parameters) : cell.source
                 if cell.options.expectsError { lines.append("_notebookExpectFailure(\(cell.index)) {") }
-                lines.append("#sourceLocation(file: \(literal(document.fileName)), line: \(cell.line))")
+                lines.append("#sourceLocation(file: \"\(sourceLocationFile(for: document.fileName))\", line: \(cell.line))")
                 lines.append(contentsOf: source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
                 lines.append("#sourceLocation()")
                 if cell.options.expectsError { lines.append("}") }
@@ -32,6 +41,13 @@ public enum ProgramAssembler {
                                              "\(document.fileName) has no `swift-train parameters` block to override")
         }
         return AssembledProgram(source: lines.joined(separator: "\n") + "\n", cellRanges: cellRanges)
+    }
+
+    /// The file name as swiftc sees it in `#sourceLocation`: the inside of a string literal for
+    /// `fileName`. swiftc reports and records this text as written, escapes and all, so
+    /// `a "b".md` comes back as `a \"b\".md`; whoever reads a location must compare with this.
+    public static func sourceLocationFile(for fileName: String) -> String {
+        String(literal(fileName).dropFirst().dropLast())
     }
 
     /// A Swift string literal for `text`.

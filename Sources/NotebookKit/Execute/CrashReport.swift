@@ -17,7 +17,9 @@ enum CrashReport {
               let data = FileManager.default.contents(atPath: folder + "/" + file),
               let report = try? JSONDecoder().decode(Report.self, from: data) else { return nil }
         let frames = report.threads.first(where: { $0.crashed == true })?.frames ?? []
-        return frames.lazy.compactMap(\.sourceLocation).first { $0.file.hasSuffix(fileName) }?.line
+        // Frames name the file as `#sourceLocation` wrote it, escapes included.
+        let written = ProgramAssembler.sourceLocationFile(for: fileName)
+        return frames.lazy.compactMap(\.sourceLocation).first { $0.file.hasSuffix(written) }?.line
     }
 
     /// An uncaught error's backtrace names no notebook line; when the cell has a single `try`, it

@@ -20,11 +20,13 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     static func parse(compilerOutput: String, document: Document, program: AssembledProgram,
                       notebookLines: [Substring]) -> [Diagnostic] {
         var result: [Diagnostic] = []
+        // swiftc names cell lines by the text of `#sourceLocation`, escapes included.
+        let notebookFile = ProgramAssembler.sourceLocationFile(for: document.fileName)
         for line in compilerOutput.split(separator: "\n") {
             guard let parsed = parseLine(line) else { continue }
             var location: SourceLocation
             var cellIndex: Int?
-            if parsed.file.hasSuffix(document.fileName) {
+            if parsed.file == notebookFile || parsed.file.hasSuffix("/" + notebookFile) {
                 location = SourceLocation(file: document.fileName, line: parsed.line, column: parsed.column)
                 cellIndex = document.cells.last { $0.line <= parsed.line }?.index
             } else if parsed.file.hasSuffix(ProgramAssembler.programFileName) {

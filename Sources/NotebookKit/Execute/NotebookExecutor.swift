@@ -5,9 +5,9 @@ import Foundation
 public struct NotebookExecutor: Sendable {
     /// Compiler and library.
     public var toolchain: Toolchain
-    /// Seconds a cell may run when it sets no `timeout=`.
+    /// Seconds a cell may run when it sets no `timeout=`; also the longest a notebook may take to compile.
     public var defaultCellTimeout: Double = 1800
-    /// A folder for generated programs and executables.
+    /// A folder for generated programs and executables, shared safely by concurrent renders.
     public var workRoot: String
     /// Results of earlier successful runs; nil runs every notebook (`--no-cache`).
     public var cache: ExecutionCache?
@@ -41,7 +41,8 @@ public struct NotebookExecutor: Sendable {
                 return result
             }
             let build = try compile(program, of: document, text: text, directory: directory, parameters: parameters,
-                                    into: &result)
+                                    interrupted: interrupted, into: &result)
+            defer { BuildFolder.discard(build.folder) }
             guard let executable = build.outcome.executable else {
                 report(compileFailure: build.outcome, into: &result)
                 return result
@@ -52,6 +53,8 @@ public struct NotebookExecutor: Sendable {
             if result.succeeded, !interrupted() { try? cache?.store(result.cells, key: key, dataFiles: dataFiles) }
         } catch let error as NotebookError {
             result.notebookError = error.description
+        } catch let error as CompileError {
+            result.notebookError = error.description
         } catch {
             result.notebookError = "\(document.fileName): error: \(error)"
         }
@@ -59,14 +62,15 @@ public struct NotebookExecutor: Sendable {
     }
 
     /// Compiles `document` without running it and returns every error and warning at its notebook line.
-    public func check(_ document: Document, text: String, directory: String,
-                      parameters: [String: String] = [:]) -> [String] {
+    public func check(_ document: Document, text: String, directory: String, parameters: [String: String] = [:],
+                      interrupted: @escaping @Sendable () -> Bool = { false }) -> [String] {
         var result = ExecutedDocument(document: document, cells: document.cells.map { CellResult(index: $0.index) })
         guard !document.cells.isEmpty else { return [] }
         do {
             let program = try ProgramAssembler.assemble(document, parameters: parameters)
             let build = try compile(program, of: document, text: text, directory: directory, parameters: parameters,
-                                    into: &result)
+                                    interrupted: interrupted, into: &result)
+            defer { BuildFolder.discard(build.folder) }
             if build.outcome.executable == nil { report(compileFailure: build.outcome, into: &result) }
             let warnings = result.cells.flatMap { $0.outputs.compactMap { if case .warning(let w) = $0 { w } else { nil } } }
             return result.errorMessages + warnings
@@ -75,27 +79,36 @@ public struct NotebookExecutor: Sendable {
         }
     }
 
-    /// Assembles and compiles; cells that must fail and did so at compile time are left out and the
-    /// rest compiled again.
+    /// Compiles in a folder private to this render (the caller discards it); cells that must fail
+    /// and did so at compile time are left out and the rest compiled again.
     private func compile(_ assembled: AssembledProgram, of document: Document, text: String, directory: String,
-                         parameters: [String: String], into result: inout ExecutedDocument) throws
+                         parameters: [String: String], interrupted: @escaping @Sendable () -> Bool,
+                         into result: inout ExecutedDocument) throws
         -> (outcome: NotebookCompiler.Outcome, folder: String, skipping: Set<Int>) {
-        let folder = workRoot + "/" + document.name + "-" + StableHash.hex(directory + "/" + document.fileName).prefix(8)
+        let shared = BuildFolder(workRoot: workRoot, fileName: document.fileName, directory: directory)
+        let folder = try shared.makePrivateFolder()
         let compiler = NotebookCompiler(toolchain: toolchain)
-        var program = assembled
-        var outcome = try compiler.compile(program, of: document, notebookText: text, in: folder)
-        let expected = Set(document.cells.filter(\.options.expectsError).map(\.index))
-        let failing = Set(outcome.diagnostics.filter { $0.severity == "error" }.compactMap(\.cellIndex))
-        guard outcome.executable == nil, !failing.isEmpty, failing.isSubset(of: expected) else {
-            return (outcome, folder, [])
+        func build(_ program: AssembledProgram) throws -> NotebookCompiler.Outcome {
+            try compiler.compile(program, of: document, notebookText: text, in: folder, shared: shared,
+                                 timeout: defaultCellTimeout, interrupted: interrupted)
         }
-        for diagnostic in outcome.diagnostics where diagnostic.severity == "error" {
-            result.cells[diagnostic.cellIndex!].outputs.append(.text(diagnostic.description))
+        do {
+            var outcome = try build(assembled)
+            let expected = Set(document.cells.filter(\.options.expectsError).map(\.index))
+            let errors = outcome.diagnostics.filter { $0.severity == "error" }
+            let failing = Set(errors.compactMap(\.cellIndex))
+            guard outcome.executable == nil, !failing.isEmpty, failing.isSubset(of: expected),
+                  errors.allSatisfy({ $0.cellIndex != nil }) else {
+                return (outcome, folder, [])
+            }
+            for diagnostic in errors { result.cells[diagnostic.cellIndex!].outputs.append(.text(diagnostic.description)) }
+            failing.forEach { result.cells[$0].status = .failedAsExpected }
+            outcome = try build(ProgramAssembler.assemble(document, parameters: parameters, skipping: failing))
+            return (outcome, folder, failing)
+        } catch {
+            BuildFolder.discard(folder)
+            throw error
         }
-        failing.forEach { result.cells[$0].status = .failedAsExpected }
-        program = try ProgramAssembler.assemble(document, parameters: parameters, skipping: failing)
-        outcome = try compiler.compile(program, of: document, notebookText: text, in: folder)
-        return (outcome, folder, failing)
     }
 
     private func report(compileFailure outcome: NotebookCompiler.Outcome, into result: inout ExecutedDocument) {
