@@ -24,8 +24,9 @@ public enum NotebookParser {
     }
 
     /// Parses Markdown text. `fileName` (e.g. `02-finding-the-learning-rate.md`) appears in messages.
+    /// CRLF and CR line endings and a leading byte order mark are read as CommonMark reads them.
     public static func parse(_ markdown: String, fileName: String, allowHTML: Bool = false) throws -> Document {
-        let frontMatter = FrontMatter(markdown)
+        let frontMatter = FrontMatter(NotebookText.normalized(markdown))
         let lines = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
         let allowsHTML = allowHTML || frontMatter.allowsHTML
         var blocks: [Block] = []
