@@ -33,15 +33,17 @@ public enum NotebookParser {
         var title: String?
         var cellCount = 0
 
-        for block in CommonMark.blocks(of: frontMatter.body, allowHTML: allowsHTML) {
+        let runs = { (info: String) in info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == Substring(runnableLanguage) }
+        // A runnable block in a list item or quote runs too, in reading order, its outputs under it.
+        for block in CommonMark.blocks(of: frontMatter.body, allowHTML: allowsHTML, lifting: runs) {
             switch block {
             case .prose(let html, let headingText):
                 if title == nil, let headingText { title = headingText }
                 blocks.append(.prose(html: html))
             case .code(let code):
                 let location = SourceLocation(file: fileName, line: code.startLine)
-                let fence = Fence(line: code.startLine <= lines.count ? lines[code.startLine - 1] : "")
-                if let fence, !fence.isClosed(by: lines, from: code.startLine, to: code.endLine) {
+                let fence = Fence(of: code, in: lines)
+                if let fence, !fence.isClosed(by: lines, from: code.startLine, to: code.endLine, quoteDepth: code.quoteDepth) {
                     throw NotebookError.unterminatedFence(location)
                 }
                 let words = code.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -66,6 +68,16 @@ private struct Fence {
     let character: Character
     let length: Int
 
+    /// The fence that opens `code`, or nil for an indented code block.
+    init?(of code: CommonMark.CodeBlock, in lines: [Substring]) {
+        guard code.startLine >= 1, code.startLine <= lines.count else { return nil }
+        let line = lines[code.startLine - 1]
+        // A nested block starts after its list marker or `>`; cmark gives the fence's byte column.
+        let utf8 = line.utf8
+        let fenceStart = utf8.index(utf8.startIndex, offsetBy: max(0, code.startColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
+        self.init(line: code.isNested ? line[fenceStart...] : line)
+    }
+
     init?(line: Substring) {
         let trimmed = line.drop(while: { $0 == " " })
         guard line.count - trimmed.count <= 3, let first = trimmed.first, first == "`" || first == "~" else { return nil }
@@ -75,10 +87,14 @@ private struct Fence {
         length = run
     }
 
-    /// Whether the block's last line is a closing fence for this one.
-    func isClosed(by lines: [Substring], from start: Int, to end: Int) -> Bool {
+    /// Whether the block's last line is a closing fence for this one, after the `>` markers of the
+    /// `quoteDepth` quotes that hold it and the indentation of a list item.
+    func isClosed(by lines: [Substring], from start: Int, to end: Int, quoteDepth: Int) -> Bool {
         guard end > start, end <= lines.count else { return false }
-        let trimmed = lines[end - 1].drop(while: { $0 == " " })
+        var trimmed = lines[end - 1].drop(while: { $0 == " " })
+        for _ in 0..<quoteDepth where trimmed.first == ">" {
+            trimmed = trimmed.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
+        }
         let run = trimmed.prefix(while: { $0 == character }).count
         return run >= length && trimmed.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
     }
