@@ -31,7 +31,8 @@ struct Check: ParsableCommand {
                 messages = ["\(error)"]
             }
             let errors = messages.filter { $0.contains(": error: ") || !$0.contains(": warning: ") }
-            if errors.isEmpty { print("ok      \(path)") } else { failures += 1; print("ERRORS  \(path)") }
+            // Paths and messages quote the notebook: printed without its escape codes.
+            if errors.isEmpty { print(TerminalText.safe("ok      \(path)")) } else { failures += 1; print(TerminalText.safe("ERRORS  \(path)")) }
             messages.forEach(printError)
         }
         if failures > 0 { throw ExitCode.failure }
