@@ -70,6 +70,17 @@ import Testing
         }
     }
 
+    @Test func compilerColumnsMapToNotebookColumns() throws {
+        let document = try NotebookParser.parse(notebook, fileName: "steps.md")
+        #expect(document.cells.map(\.columnOffsets) == [[3, 3], [2], [6], []])
+        // `print("deep")` is at notebook line 21 behind `  >   `: the compiler's column 7 is column 13.
+        #expect(document.notebookColumn(line: 21, column: 7) == 13)
+        #expect(document.notebookColumn(line: 30, column: 7) == 7)
+        let indentedFence = try NotebookParser.parse("  ```swift-train\n  let x = 1\n    let y = 2\n  ```\n", fileName: "i.md")
+        #expect(indentedFence.cells.first?.source == "let x = 1\n  let y = 2\n")
+        #expect(indentedFence.notebookColumn(line: 3, column: 3) == 5)
+    }
+
     @Test func anUnclosedFenceInAListItemIsNamed() {
         #expect(throws: NotebookError.unterminatedFence(SourceLocation(file: "u.md", line: 3))) {
             try NotebookParser.parse("- item\n\n  ```swift-train\n  print(1)\nnot indented\n", fileName: "u.md")

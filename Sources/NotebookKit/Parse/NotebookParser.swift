@@ -54,13 +54,27 @@ public enum NotebookParser {
                 let isParameters = words.dropFirst().first == "parameters"
                 let options = try CellOptions(words: Array(words.dropFirst(isParameters ? 2 : 1)), location: location)
                 blocks.append(.cell(Cell(index: cellCount, source: code.literal, line: code.startLine + 1,
-                                         options: options, isParameters: isParameters)))
+                                         options: options, isParameters: isParameters,
+                                         columnOffsets: columnOffsets(of: code.literal, from: code.startLine + 1, in: lines))))
                 cellCount += 1
             }
         }
         let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         return Document(fileName: fileName, name: stem, title: title ?? stem, blocks: blocks, allowsHTML: allowsHTML)
     }
+}
+
+/// For each line of a block's code, how many bytes its notebook line has before it (cmark removed
+/// them: list indentation, `>` markers, fence indentation); empty when no line has any.
+private func columnOffsets(of literal: String, from firstLine: Int, in lines: [Substring]) -> [Int] {
+    let code = literal.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    let offsets = code.enumerated().map { index, text -> Int in
+        let number = firstLine + index
+        guard number <= lines.count else { return 0 }
+        let line = lines[number - 1].utf8
+        return line.count >= text.utf8.count && line.suffix(text.utf8.count).elementsEqual(text.utf8) ? line.count - text.utf8.count : 0
+    }
+    return offsets.allSatisfy { $0 == 0 } ? [] : offsets
 }
 
 /// An opening code fence: its character and length, to find whether the block was ever closed.
