@@ -23,7 +23,8 @@ enum ParameterOption {
     static func requireDefined(_ parameters: [String: String], byOneOf notebooks: [String]) throws {
         let defined = Set(notebooks.flatMap { (try? NotebookFile(path: $0))?.document.parameterNames ?? [] })
         if let unknown = parameters.keys.sorted().first(where: { !defined.contains($0) }) {
-            throw ValidationError("parameter '\(unknown)': no notebook's parameters block defines it (they define: \(defined.sorted().joined(separator: ", ")))")
+            // The names come from the notebooks' text: printed without escape codes.
+            throw ValidationError(TerminalText.safe("parameter '\(unknown)': no notebook's parameters block defines it (they define: \(defined.sorted().joined(separator: ", ")))"))
         }
     }
 }
