@@ -32,35 +32,45 @@ public enum NotebookParser {
         var blocks: [Block] = []
         var title: String?
         var cellCount = 0
-
-        let runs = { (info: String) in info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == Substring(runnableLanguage) }
         // A runnable block in a list item or quote runs too, in reading order, its outputs under it.
-        for block in CommonMark.blocks(of: frontMatter.body, allowHTML: allowsHTML, lifting: runs) {
+        for block in CommonMark.blocks(of: frontMatter.body, allowHTML: allowsHTML, lifting: isRunnable) {
             switch block {
             case .prose(let html, let headingText):
                 if title == nil, let headingText { title = headingText }
                 blocks.append(.prose(html: html))
             case .code(let code):
-                let location = SourceLocation(file: fileName, line: code.startLine)
-                let fence = Fence(of: code, in: lines)
-                if let fence, !fence.isClosed(by: lines, from: code.startLine, to: code.endLine, quoteDepth: code.quoteDepth) {
-                    throw NotebookError.unterminatedFence(location)
-                }
-                let words = code.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                guard fence != nil, words.first == Substring(runnableLanguage) else {
-                    blocks.append(.code(language: words.first.map(String.init) ?? "", source: code.literal))
-                    continue
-                }
-                let isParameters = words.dropFirst().first == "parameters"
-                let options = try CellOptions(words: Array(words.dropFirst(isParameters ? 2 : 1)), location: location)
-                blocks.append(.cell(Cell(index: cellCount, source: code.literal, line: code.startLine + 1,
-                                         options: options, isParameters: isParameters,
-                                         columnOffsets: columnOffsets(of: code.literal, from: code.startLine + 1, in: lines))))
-                cellCount += 1
+                let block = try self.block(for: code, cellIndex: cellCount, lines: lines, fileName: fileName)
+                if case .cell = block { cellCount += 1 }
+                blocks.append(block)
             }
         }
         let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         return Document(fileName: fileName, name: stem, title: title ?? stem, blocks: blocks, allowsHTML: allowsHTML)
+    }
+}
+
+extension NotebookParser {
+    /// Whether a code block's info string makes it a runnable `swift-train` block.
+    static func isRunnable(info: String) -> Bool {
+        info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == Substring(runnableLanguage)
+    }
+
+    /// The cell, or the display-only code, that a code block of the notebook becomes.
+    private static func block(for code: CommonMark.CodeBlock, cellIndex: Int, lines: [Substring], fileName: String) throws -> Block {
+        let location = SourceLocation(file: fileName, line: code.startLine)
+        let fence = Fence(of: code, in: lines)
+        if let fence, !fence.isClosed(by: lines, from: code.startLine, to: code.endLine, quoteDepth: code.quoteDepth) {
+            throw NotebookError.unterminatedFence(location)
+        }
+        let words = code.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard fence != nil, isRunnable(info: code.info) else {
+            return .code(language: words.first.map(String.init) ?? "", source: code.literal)
+        }
+        let isParameters = words.dropFirst().first == "parameters"
+        let options = try CellOptions(words: Array(words.dropFirst(isParameters ? 2 : 1)), location: location)
+        return .cell(Cell(index: cellIndex, source: code.literal, line: code.startLine + 1, options: options,
+                          isParameters: isParameters,
+                          columnOffsets: columnOffsets(of: code.literal, from: code.startLine + 1, in: lines)))
     }
 }
 
