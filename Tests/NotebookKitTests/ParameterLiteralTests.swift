@@ -49,7 +49,8 @@ import Testing
         ("rate", "nan", "'nan' is a name"), ("rate", "1.", "digits must follow the decimal point"), ("rate", ".5", "unexpected '.'"),
         ("rate", "0x10", "unexpected 'x'"), ("epochs", "", "a value is missing"),
         ("rates", "[0.1, foo]", "'foo' is a name"), ("rates", "[0.1", "no closing ]"),
-        ("verbose", "true || exit(1)", "unexpected '|'"),
+        ("verbose", "true || exit(1)", "unexpected '|'"), ("epochs", "-", "digits must follow the minus sign"),
+        ("optimizer", "\"\u{1B}[2J\"", "as escapes such as \\u{1B}"), ("optimizer", "\"two\nlines\"", "must stay on one line"),
     ])
     func codeIsRejectedWithTheReasonAndWhatIsAllowed(name: String, value: String, reason: String) {
         #expect {

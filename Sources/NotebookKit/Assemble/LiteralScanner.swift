@@ -36,7 +36,7 @@ struct LiteralScanner {
     private mutating func number() throws -> ParameterLiteral {
         let start = position
         if peek == "-" { position += 1 }
-        try digits(after: "a number")
+        try digits(after: "the minus sign")
         var isInteger = true
         if peek == "." {
             position += 1
@@ -67,6 +67,8 @@ struct LiteralScanner {
             switch next {
             case "\"": return .string(String(String.UnicodeScalarView(scalars[start..<position])))
             case "\n", "\r": throw reject("a string literal must stay on one line")
+            case "\u{00}"..."\u{08}", "\u{0B}"..."\u{1F}", "\u{7F}":
+                throw reject("write control characters in a string as escapes such as \\u{1B}")
             case "\\": try escape()
             default: break
             }
