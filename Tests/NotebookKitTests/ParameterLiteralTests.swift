@@ -58,7 +58,7 @@ import Testing
         } throws: { error in
             let message = "\(error)"
             return message.hasPrefix("parameter '\(name)': error: -p \(name)=\(value) is not a literal (")
-                && message.contains(reason) && message.contains("p.md:") && message.contains("a -p value must be a literal")
+                && message.contains(reason) && message.contains("p.md:") && message.contains("A -p value must be a literal")
         }
     }
 

@@ -9,7 +9,7 @@ import Testing
         let run = try TrainBookRun(notebooks: ["parameters.md"], arguments: ["--no-cache", "-p", "label=" + injected])
         #expect(run.status == 1)
         #expect(run.terminal.contains("parameter 'label': error: -p label=\(injected) is not a literal (unexpected '+' after the literal \"a\"); parameters.md:7 declares `let label = \"four\"`, so give a double-quoted string (e.g. \"adam\")"), "\(run.terminal)")
-        #expect(run.terminal.contains("a -p value must be a literal"))
+        #expect(run.terminal.contains("A -p value must be a literal"))
         #expect(!run.terminal.contains("cell 1/2 running"), "nothing may compile or run")
         #expect(!(try run.page("parameters")).contains("class=\"text\""), "no cell printed anything")
     }

@@ -78,7 +78,7 @@ indirect enum ParameterLiteral: Equatable {
     }
 
     /// What `-p` accepts, for messages.
-    static let allowed = "a -p value must be a literal: an integer, a number such as -0.5 or 1e-3, true or false, "
+    static let allowed = "A -p value must be a literal: an integer, a number such as -0.5 or 1e-3, true or false, "
         + "a double-quoted string without \\( interpolation, or an array of those such as [0.1, 0.01]"
 
     /// Why a text is not a literal.
