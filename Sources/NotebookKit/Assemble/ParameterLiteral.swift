@@ -35,7 +35,7 @@ indirect enum ParameterLiteral: Equatable {
         }
 
         /// The kind's name, for messages: "an integer", "an array of strings".
-        public var description: String {
+        var description: String {
             switch self {
             case .integer: "an integer"
             case .number: "a number"
