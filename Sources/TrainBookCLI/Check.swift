@@ -11,13 +11,16 @@ struct Check: ParsableCommand {
     var paths: [String] = []
 
     @Option(name: .customShort("p"), parsing: .singleValue,
-            help: ArgumentHelp("Check with a parameter overridden.", valueName: "NAME=VALUE"))
+            help: ArgumentHelp("Check with a parameter overridden (accepted and refused exactly as `render -p`).", valueName: "NAME=VALUE"))
     var parameter: [String] = []
 
     mutating func run() throws {
         Interrupt.install()
         let notebooks = try NotebookFinder.notebooks(in: paths.isEmpty ? ["notebooks"] : paths)
         let parameters = try ParameterOption.parse(parameter)
+        // As `render` does: with several notebooks an override goes only where it is defined.
+        let several = notebooks.count > 1
+        if several { try ParameterOption.requireDefined(parameters, byOneOf: notebooks) }
         let toolchain: Toolchain
         do { toolchain = try Toolchain.locate() } catch { throw ValidationError("\(error)") }
         let executor = NotebookExecutor(toolchain: toolchain, workRoot: CacheFolder.path + "/check")
@@ -26,13 +29,16 @@ struct Check: ParsableCommand {
             let messages: [String]
             do {
                 let notebook = try NotebookFile(path: path)
+                let defined = Set(notebook.document.parameterNames)
                 messages = executor.check(notebook.document, text: notebook.text, directory: notebook.directory,
-                                          parameters: parameters, interrupted: { Interrupt.requested })
+                                          parameters: several ? parameters.filter { defined.contains($0.key) } : parameters,
+                                          interrupted: { Interrupt.requested })
             } catch {
                 messages = ["\(error)"]
             }
             let errors = messages.filter { $0.contains(": error: ") || !$0.contains(": warning: ") }
-            if errors.isEmpty { print("ok      \(path)") } else { failures += 1; print("ERRORS  \(path)") }
+            // Paths and messages quote the notebook: printed without its escape codes.
+            if errors.isEmpty { print(TerminalText.safe("ok      \(path)")) } else { failures += 1; print(TerminalText.safe("ERRORS  \(path)")) }
             messages.forEach(printError)
         }
         if Interrupt.requested { throw ExitCode(130) }

@@ -1,7 +1,12 @@
 import ArgumentParser
+import Foundation
+import NotebookKit
 
-/// Parses `-p NAME=VALUE` options.
+/// `-p NAME=VALUE` options, read the same way by `render`, `watch` and `check`. The values are
+/// checked against each notebook's parameters block when its program is assembled, before anything
+/// compiles: only literals of the parameter's kind are accepted (see the README).
 enum ParameterOption {
+    /// The overrides by name.
     static func parse(_ options: [String]) throws -> [String: String] {
         var result: [String: String] = [:]
         for option in options {
@@ -11,5 +16,15 @@ enum ParameterOption {
             result[String(option[..<equals])] = String(option[option.index(after: equals)...])
         }
         return result
+    }
+
+    /// When several notebooks are given, each override applies to those whose parameters block
+    /// defines it; one that no notebook defines is an error.
+    static func requireDefined(_ parameters: [String: String], byOneOf notebooks: [String]) throws {
+        let defined = Set(notebooks.flatMap { (try? NotebookFile(path: $0))?.document.parameterNames ?? [] })
+        if let unknown = parameters.keys.sorted().first(where: { !defined.contains($0) }) {
+            // The names come from the notebooks' text: printed without escape codes.
+            throw ValidationError(TerminalText.safe("parameter '\(unknown)': no notebook's parameters block defines it (they define: \(defined.sorted().joined(separator: ", ")))"))
+        }
     }
 }

@@ -4,6 +4,7 @@ import NotebookKit
 /// Tells the author what is running. On a terminal: one live status line, redrawn as cells start,
 /// epochs end and seconds pass, so long training cells never look frozen. Piped or in CI: plain
 /// lines, one per cell (and an epoch line at most every ten seconds), with no control characters.
+/// Notebook names and messages never bring escape codes of their own (see `TerminalText`).
 final class ProgressReporter: @unchecked Sendable {
     /// Whether standard output is an interactive terminal that understands redrawing.
     static var isInteractive: Bool {
@@ -101,11 +102,12 @@ final class ProgressReporter: @unchecked Sendable {
         var line = parts.joined(separator: " │ ")
         let width = Self.terminalWidth
         if line.count > width - 1 { line = String(line.prefix(width - 2)) + "…" }
-        FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + line).utf8))
+        FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + TerminalText.safe(line)).utf8))
     }
 
+    /// Prints a line that may hold notebook names and messages, so with no escape codes of theirs.
     private func emit(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TerminalText.safe(line) + "\n").utf8))
     }
 
     static func seconds(_ value: Double) -> String { String(format: "%.1f s", value) }

@@ -24,7 +24,7 @@ struct Render: ParsableCommand {
         let renderer = try options.renderer(for: notebooks, parallel: parallel)
 
         let results = BookRun(renderer: renderer).renderAll(notebooks, parallel: parallel)
-        print("\n" + RenderSummary.table(results))
+        print("\n" + TerminalText.safe(RenderSummary.table(results)))
         if Interrupt.requested {
             printError("interrupted: the running notebooks were stopped; their last good pages were kept")
             throw ExitCode(130)
@@ -99,6 +99,7 @@ struct BookRun {
     }
 }
 
+/// Prints a message to standard error; the ones that quote a notebook are made terminal-safe.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.safe(message) + "\n").utf8))
 }

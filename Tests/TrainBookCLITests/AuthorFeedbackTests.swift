@@ -80,7 +80,7 @@ import Testing
     @Test func parameterMistakesAreNamed() throws {
         let wrongType = try TrainBookRun(notebooks: ["parameters.md"], arguments: ["-p", "count=many"])
         #expect(wrongType.status != 0)
-        #expect(wrongType.terminal.contains("parameter 'count': error: 'many' is an expression but the default 4 is an integer"))
+        #expect(wrongType.terminal.contains("parameter 'count': error: -p count=many is not a literal ('many' is a name, not a literal); parameters.md:6 declares `let count = 4`, so give an integer (e.g. 3)"))
         let wrongName = try TrainBookRun(notebooks: ["parameters.md"], arguments: ["-p", "epochs=2"])
         #expect(wrongName.terminal.contains("parameter 'epochs': error: the parameters block has no 'epochs' (it defines: count, label)"))
     }

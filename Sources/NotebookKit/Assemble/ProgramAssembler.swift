@@ -26,7 +26,7 @@ public enum ProgramAssembler {
             lines.append("_notebookCellBegin(\(cell.index), label: \(label))")
             let first = lines.count + 1
             if !skipping.contains(cell.index) {
-                let source = cell.isParameters ? try ParametersBlock(cell).overriding(parameters) : cell.source
+                let source = cell.isParameters ? try ParametersBlock(cell).overriding(parameters, in: document.fileName) : cell.source
                 if cell.options.expectsError { lines.append("_notebookExpectFailure(\(cell.index)) {") }
                 lines.append("#sourceLocation(file: \"\(sourceLocationFile(for: document.fileName))\", line: \(cell.line))")
                 lines.append(contentsOf: source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))

@@ -27,7 +27,8 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
             var location: SourceLocation
             var cellIndex: Int?
             if parsed.file == notebookFile || parsed.file.hasSuffix("/" + notebookFile) {
-                location = SourceLocation(file: document.fileName, line: parsed.line, column: parsed.column)
+                location = SourceLocation(file: document.fileName, line: parsed.line,
+                                          column: document.notebookColumn(line: parsed.line, column: parsed.column))
                 cellIndex = document.cells.last { $0.line <= parsed.line }?.index
             } else if parsed.file.hasSuffix(ProgramAssembler.programFileName) {
                 // A message about the generated frame (an unbalanced brace, say) goes to the nearest cell.

@@ -1,14 +1,15 @@
 import CCmark
 import Foundation
 
-/// The only place that talks to cmark: it turns Markdown into a flat list of top-level blocks, with
-/// prose already rendered to HTML and code blocks kept as source with their line numbers.
+/// The only place that talks to cmark: it turns Markdown into a flat list of blocks in reading
+/// order, with prose already rendered to HTML and code blocks kept as source with their line numbers.
 enum CommonMark {
-    /// A top-level block of a Markdown document.
+    /// A block of the document in reading order.
     enum TopLevelBlock {
-        /// A fenced or indented code block.
+        /// A top-level code block, or one lifted out of a list item or block quote.
         case code(CodeBlock)
-        /// Any other block, rendered to HTML; `headingText` is set for a level-1 heading.
+        /// Any other block, rendered to HTML; `headingText` is set for a level-1 heading. A list or
+        /// quote that held lifted code blocks comes as several pieces of HTML, split where they were.
         case prose(html: String, headingText: String?)
     }
 
@@ -20,10 +21,19 @@ enum CommonMark {
         var startLine: Int
         /// 1-based last line (the closing fence, when there is one).
         var endLine: Int
+        /// 1-based byte column where the block starts on its first line.
+        var startColumn: Int
+        /// Whether it sat inside a list item or block quote.
+        var isNested = false
+        /// How many block quotes hold it: each of its lines starts with that many `>` markers.
+        var quoteDepth = 0
     }
 
-    /// Parses `markdown`; raw HTML in prose is kept only when `allowHTML` is true.
-    static func blocks(of markdown: String, allowHTML: Bool) -> [TopLevelBlock] {
+    /// Parses `markdown`; raw HTML in prose is kept only when `allowHTML` is true. Fenced code blocks
+    /// nested in lists or quotes whose info string `lifting` accepts come out in reading order, with
+    /// their container's HTML split around them, so the caller can put its own HTML in their place.
+    static func blocks(of markdown: String, allowHTML: Bool,
+                       lifting: (String) -> Bool = { _ in false }) -> [TopLevelBlock] {
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         if allowHTML { options |= CMARK_OPT_UNSAFE }
         guard let root = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return [] }
@@ -33,20 +43,74 @@ enum CommonMark {
         var node = cmark_node_first_child(root)
         while let current = node {
             if cmark_node_get_type(current) == CMARK_NODE_CODE_BLOCK {
-                result.append(.code(CodeBlock(
-                    info: string(cmark_node_get_fence_info(current)),
-                    literal: string(cmark_node_get_literal(current)),
-                    startLine: Int(cmark_node_get_start_line(current)),
-                    endLine: Int(cmark_node_get_end_line(current)))))
+                result.append(.code(codeBlock(current)))
             } else {
-                let html = render(current, options: options)
-                let isTitle = cmark_node_get_type(current) == CMARK_NODE_HEADING && cmark_node_get_heading_level(current) == 1
-                result.append(.prose(html: html, headingText: isTitle ? plainText(of: current) : nil))
+                let nested = nestedCodeBlocks(in: current, lifting: lifting)
+                if nested.isEmpty {
+                    let isTitle = cmark_node_get_type(current) == CMARK_NODE_HEADING && cmark_node_get_heading_level(current) == 1
+                    result.append(.prose(html: render(current, options: options), headingText: isTitle ? plainText(of: current) : nil))
+                } else {
+                    result += split(current, around: nested, options: options)
+                }
             }
             node = cmark_node_next(current)
         }
         return result
     }
+
+    private static func codeBlock(_ node: OpaquePointer, quoteDepth: Int = 0, isNested: Bool = false) -> CodeBlock {
+        CodeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)),
+                  startLine: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)),
+                  startColumn: Int(cmark_node_get_start_column(node)), isNested: isNested, quoteDepth: quoteDepth)
+    }
+
+    /// The code blocks below `container` whose info string `lifting` accepts, in reading order.
+    private static func nestedCodeBlocks(in container: OpaquePointer, lifting: (String) -> Bool) -> [CodeBlock] {
+        var found: [CodeBlock] = []
+        var quoteDepth = 0
+        let iterator = cmark_iter_new(container)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_BLOCK_QUOTE:
+                quoteDepth += event == CMARK_EVENT_ENTER ? 1 : -1
+            case CMARK_NODE_CODE_BLOCK where lifting(string(cmark_node_get_fence_info(current))):
+                found.append(codeBlock(current, quoteDepth: quoteDepth, isNested: true))
+                // Its literal becomes a placeholder that marks where to split the container's HTML.
+                cmark_node_set_literal(current, placeholderText(found.count - 1))
+                cmark_node_set_fence_info(current, "")
+            default:
+                break
+            }
+        }
+        return found
+    }
+
+    /// The container's HTML in pieces, with the lifted blocks between them.
+    private static func split(_ container: OpaquePointer, around nested: [CodeBlock], options: Int32) -> [TopLevelBlock] {
+        var html = Substring(render(container, options: options))
+        var result: [TopLevelBlock] = []
+        for (index, block) in nested.enumerated() {
+            // cmark writes a code block with no info string as exactly this.
+            if let range = html.range(of: "<pre><code>\(placeholderText(index))</code></pre>\n") {
+                if range.lowerBound > html.startIndex { result.append(.prose(html: String(html[..<range.lowerBound]), headingText: nil)) }
+                html = html[range.upperBound...]
+            }
+            result.append(.code(block))
+        }
+        if !html.isEmpty { result.append(.prose(html: String(html), headingText: nil)) }
+        return result
+    }
+
+    /// A word no notebook contains: the HTML is split where it appears.
+    private static func placeholderText(_ index: Int) -> String {
+        "trainbook-lifted-code-block-\(placeholderNonce)-\(index)"
+    }
+
+    private static let placeholderNonce = UUID().uuidString
 
     /// Renders a whole Markdown string to HTML (used for short texts such as captions).
     static func html(of markdown: String, allowHTML: Bool) -> String {

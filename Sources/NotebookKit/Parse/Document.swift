@@ -20,6 +20,13 @@ public struct Document: Equatable, Sendable {
     public var cells: [Cell] {
         blocks.compactMap { if case .cell(let cell) = $0 { cell } else { nil } }
     }
+
+    /// The notebook column of byte column `column` of a cell's code at notebook line `line`: the
+    /// compiler counts from the start of the code, the author from the start of the line.
+    public func notebookColumn(line: Int, column: Int) -> Int {
+        guard let cell = cells.last(where: { $0.line <= line }), line - cell.line < cell.columnOffsets.count else { return column }
+        return column + cell.columnOffsets[line - cell.line]
+    }
 }
 
 /// One block of a notebook.
@@ -44,4 +51,7 @@ public struct Cell: Equatable, Sendable {
     public var options: CellOptions
     /// Whether this is the `swift-train parameters` block whose `let` values `-p` overrides.
     public var isParameters: Bool
+    /// For each line of `source`, the bytes of its notebook line before the code: the indentation
+    /// of a list item or an indented fence, and `>` markers. Empty when there are none.
+    public var columnOffsets: [Int] = []
 }

@@ -4,7 +4,7 @@ import Foundation
 public struct NotebookFile: Sendable {
     /// The parsed notebook.
     public var document: Document
-    /// The Markdown text, for diagnostics' excerpts.
+    /// The Markdown text with LF line endings and no byte order mark, for diagnostics' excerpts.
     public var text: String
     /// The notebook's folder: its cells run there, so relative data paths work.
     public var directory: String
@@ -17,7 +17,7 @@ public struct NotebookFile: Sendable {
         }
         let bytes = [UInt8](data)
         document = try NotebookParser.parse(bytes: bytes, fileName: url.lastPathComponent, allowHTML: allowHTML)
-        text = String(decoding: bytes, as: UTF8.self)
+        text = NotebookText.normalized(String(decoding: bytes, as: UTF8.self))
         directory = url.deletingLastPathComponent().path
     }
 }

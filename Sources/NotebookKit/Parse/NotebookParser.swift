@@ -24,35 +24,24 @@ public enum NotebookParser {
     }
 
     /// Parses Markdown text. `fileName` (e.g. `02-finding-the-learning-rate.md`) appears in messages.
+    /// CRLF and CR line endings and a leading byte order mark are read as CommonMark reads them.
     public static func parse(_ markdown: String, fileName: String, allowHTML: Bool = false) throws -> Document {
-        let frontMatter = FrontMatter(markdown)
+        let frontMatter = FrontMatter(NotebookText.normalized(markdown))
         let lines = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
         let allowsHTML = allowHTML || frontMatter.allowsHTML
         var blocks: [Block] = []
         var title: String?
         var cellCount = 0
-
-        for block in CommonMark.blocks(of: frontMatter.body, allowHTML: allowsHTML) {
+        // A runnable block in a list item or quote runs too, in reading order, its outputs under it.
+        for block in CommonMark.blocks(of: frontMatter.body, allowHTML: allowsHTML, lifting: isRunnable) {
             switch block {
             case .prose(let html, let headingText):
                 if title == nil, let headingText { title = headingText }
                 blocks.append(.prose(html: html))
             case .code(let code):
-                let location = SourceLocation(file: fileName, line: code.startLine)
-                let fence = Fence(line: code.startLine <= lines.count ? lines[code.startLine - 1] : "")
-                if let fence, !fence.isClosed(by: lines, from: code.startLine, to: code.endLine) {
-                    throw NotebookError.unterminatedFence(location)
-                }
-                let words = code.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                guard fence != nil, words.first == Substring(runnableLanguage) else {
-                    blocks.append(.code(language: words.first.map(String.init) ?? "", source: code.literal))
-                    continue
-                }
-                let isParameters = words.dropFirst().first == "parameters"
-                let options = try CellOptions(words: Array(words.dropFirst(isParameters ? 2 : 1)), location: location)
-                blocks.append(.cell(Cell(index: cellCount, source: code.literal, line: code.startLine + 1,
-                                         options: options, isParameters: isParameters)))
-                cellCount += 1
+                let block = try self.block(for: code, cellIndex: cellCount, lines: lines, fileName: fileName)
+                if case .cell = block { cellCount += 1 }
+                blocks.append(block)
             }
         }
         let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
@@ -60,10 +49,58 @@ public enum NotebookParser {
     }
 }
 
+extension NotebookParser {
+    /// Whether a code block's info string makes it a runnable `swift-train` block.
+    static func isRunnable(info: String) -> Bool {
+        info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == Substring(runnableLanguage)
+    }
+
+    /// The cell, or the display-only code, that a code block of the notebook becomes.
+    private static func block(for code: CommonMark.CodeBlock, cellIndex: Int, lines: [Substring], fileName: String) throws -> Block {
+        let location = SourceLocation(file: fileName, line: code.startLine)
+        let fence = Fence(of: code, in: lines)
+        if let fence, !fence.isClosed(by: lines, from: code.startLine, to: code.endLine, quoteDepth: code.quoteDepth) {
+            throw NotebookError.unterminatedFence(location)
+        }
+        let words = code.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard fence != nil, isRunnable(info: code.info) else {
+            return .code(language: words.first.map(String.init) ?? "", source: code.literal)
+        }
+        let isParameters = words.dropFirst().first == "parameters"
+        let options = try CellOptions(words: Array(words.dropFirst(isParameters ? 2 : 1)), location: location)
+        return .cell(Cell(index: cellIndex, source: code.literal, line: code.startLine + 1, options: options,
+                          isParameters: isParameters,
+                          columnOffsets: columnOffsets(of: code.literal, from: code.startLine + 1, in: lines)))
+    }
+}
+
+/// For each line of a block's code, how many bytes its notebook line has before it (cmark removed
+/// them: list indentation, `>` markers, fence indentation); empty when no line has any.
+private func columnOffsets(of literal: String, from firstLine: Int, in lines: [Substring]) -> [Int] {
+    let code = literal.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    let offsets = code.enumerated().map { index, text -> Int in
+        let number = firstLine + index
+        guard number <= lines.count else { return 0 }
+        let line = lines[number - 1].utf8
+        return line.count >= text.utf8.count && line.suffix(text.utf8.count).elementsEqual(text.utf8) ? line.count - text.utf8.count : 0
+    }
+    return offsets.allSatisfy { $0 == 0 } ? [] : offsets
+}
+
 /// An opening code fence: its character and length, to find whether the block was ever closed.
 private struct Fence {
     let character: Character
     let length: Int
+
+    /// The fence that opens `code`, or nil for an indented code block.
+    init?(of code: CommonMark.CodeBlock, in lines: [Substring]) {
+        guard code.startLine >= 1, code.startLine <= lines.count else { return nil }
+        let line = lines[code.startLine - 1]
+        // A nested block starts after its list marker or `>`; cmark gives the fence's byte column.
+        let utf8 = line.utf8
+        let fenceStart = utf8.index(utf8.startIndex, offsetBy: max(0, code.startColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
+        self.init(line: code.isNested ? line[fenceStart...] : line)
+    }
 
     init?(line: Substring) {
         let trimmed = line.drop(while: { $0 == " " })
@@ -74,10 +111,14 @@ private struct Fence {
         length = run
     }
 
-    /// Whether the block's last line is a closing fence for this one.
-    func isClosed(by lines: [Substring], from start: Int, to end: Int) -> Bool {
+    /// Whether the block's last line is a closing fence for this one, after the `>` markers of the
+    /// `quoteDepth` quotes that hold it and the indentation of a list item.
+    func isClosed(by lines: [Substring], from start: Int, to end: Int, quoteDepth: Int) -> Bool {
         guard end > start, end <= lines.count else { return false }
-        let trimmed = lines[end - 1].drop(while: { $0 == " " })
+        var trimmed = lines[end - 1].drop(while: { $0 == " " })
+        for _ in 0..<quoteDepth where trimmed.first == ">" {
+            trimmed = trimmed.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
+        }
         let run = trimmed.prefix(while: { $0 == character }).count
         return run >= length && trimmed.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
     }
