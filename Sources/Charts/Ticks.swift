@@ -44,8 +44,9 @@ func linearTicks(from lo: Double, to hi: Double, maxCount: Int) -> AxisTicks {
     precondition(lo.isFinite && hi.isFinite && lo < hi, "linear ticks need finite lo < hi, but got \(lo)...\(hi).")
     precondition(maxCount >= 3, "at least three ticks are allowed, but maxCount is \(maxCount).")
     let span = hi - lo
-    // Beyond ~15 digits the span is below the resolution of the bounds: label the ends only.
-    guard max(abs(lo), abs(hi)) / span < 1e12 else { return endpointTicks(lo, hi) }
+    // Beyond ~15 digits the span is below the resolution of the bounds: label the ends only. So too
+    // when a 1-2-5 step would underflow (spans near the subnormals) or the span itself overflows.
+    guard span.isFinite, span >= tinyLinearSpan, max(abs(lo), abs(hi)) / span < 1e12 else { return endpointTicks(lo, hi) }
     var power = Int((log10(span / Double(maxCount))).rounded(.down)) - 1
     while true {
         for multiple in [1, 2, 5] {
