@@ -117,23 +117,41 @@ func bulkRange(of values: [Double], scale: AxisScale, divergence: Divergence?) -
 }
 
 /// Axis limits around a data range: 5 % margins (in log space on a log axis), a sensible
-/// interval around a single value, and a default interval when there is no data at all.
+/// interval around a single value, and a default interval when there is no data at all. The limits
+/// are always finite, increasing and representable on the scale, even for data at the ends of the
+/// Double range (1e-300, subnormals, 1.8e308), where a margin would underflow to 0 or overflow.
 func paddedLimits(_ range: DataRange?, scale: AxisScale, margin: Double = 0.05) -> (Double, Double) {
     guard let range else { return scale == .log ? (1, 10) : (0, 1) }
     switch scale {
     case .linear:
         if range.lower == range.upper {
             let value = range.lower
-            return value == 0 ? (-1, 1) : (value - abs(value) * 0.05, value + abs(value) * 0.05)
+            if value == 0 { return (-1, 1) }
+            let pad = max(abs(value) * 0.05, tinyLinearSpan)
+            return finiteLimits(value - pad, value + pad, around: value)
         }
-        let pad = (range.upper - range.lower) * margin
-        return (range.lower - pad, range.upper + pad)
+        // Halves first, so the span of ±1.8e308 does not overflow.
+        let pad = max((range.upper / 2 - range.lower / 2) * 2 * margin, tinyLinearSpan)
+        return finiteLimits(range.lower - pad, range.upper + pad, around: range.lower / 2 + range.upper / 2)
     case .log:
         let lo = log10(range.lower), hi = log10(range.upper)
-        if lo == hi { return (range.lower / 2, range.upper * 2) }
-        let pad = (hi - lo) * margin
-        return (pow(10, lo - pad), pow(10, hi + pad))
+        if lo == hi && range.lower / 2 > 0 && (range.upper * 2).isFinite { return (range.lower / 2, range.upper * 2) }
+        let pad = lo == hi ? log10(2) : (hi - lo) * margin
+        // 10^(lo − pad) may underflow below the smallest subnormal: the axis then starts at it.
+        let lower = max(pow(10, lo - pad), .leastNonzeroMagnitude)
+        let upper = min(pow(10, hi + pad), .greatestFiniteMagnitude)
+        return lower < upper ? (lower, upper) : (min(range.lower, 1), max(range.upper, 10))
     }
+}
+
+/// The narrowest span a linear axis is given, so its tick step stays a normal number.
+let tinyLinearSpan = 1e-290
+
+/// `lower...upper` pulled back into the finite Doubles, still increasing around `center`.
+private func finiteLimits(_ lower: Double, _ upper: Double, around center: Double) -> (Double, Double) {
+    let lo = max(lower, -.greatestFiniteMagnitude), hi = min(upper, .greatestFiniteMagnitude)
+    if lo < hi { return (lo, hi) }
+    return center > 0 ? (center / 2, center) : (center, center / 2)
 }
 
 /// Explicit limits made usable: equal ends are widened, and a log axis replaces a non-positive lower
@@ -142,7 +160,7 @@ func explicitLimits(_ limits: ClosedRange<Double>, scale: AxisScale, automatic: 
     var lower = limits.lowerBound, upper = limits.upperBound
     if scale == .log && !(lower > 0) { lower = min(automatic.0, upper / 10) }
     if scale == .log && !(upper > 0) { upper = automatic.1 }
-    guard lower.isFinite, upper.isFinite else { return automatic }
+    guard lower.isFinite, upper.isFinite, scale.transform(lower) != nil else { return automatic }
     if lower >= upper { return paddedLimits(DataRange(lower), scale: scale) }
     return (lower, upper)
 }

@@ -23,7 +23,7 @@ extension Axes {
     /// Plots `y` against `x` (arrays of the same length).
     public mutating func plot(x: [Double], y: [Double], label: String? = nil, color: SeriesColor? = nil,
                               dash: DashStyle = .solid) {
-        precondition(x.count == y.count, "plot needs as many x as y values, but got \(x.count) x and \(y.count) y.")
+        require(x.count == y.count, "plot needs as many x as y values, but got \(x.count) x and \(y.count) y.")
         addLine(x: x, y: y, label: label, color: color, dash: dash, implicitX: false)
     }
 
@@ -115,10 +115,10 @@ extension Axes {
     }
 
     private mutating func addScatter(x: [Double], y: [Double], groups: [Double]?, label: String?, color: SeriesColor?) {
-        precondition(x.count == y.count, "scatter needs as many x as y values, but got \(x.count) x and \(y.count) y.")
+        require(x.count == y.count, "scatter needs as many x as y values, but got \(x.count) x and \(y.count) y.")
         if let groups {
-            precondition(groups.count == x.count,
-                         "scatter needs one group per point, but got \(groups.count) groups for \(x.count) points.")
+            require(groups.count == x.count,
+                    "scatter needs one group per point, but got \(groups.count) groups for \(x.count) points.")
         }
         let slot = colorsUsed
         colorsUsed += groups.map { Set($0.filter(\.isFinite)).count } ?? 1
@@ -131,8 +131,8 @@ extension Axes {
     ///   - labels: the category names, along the x axis.
     ///   - values: one height per label.
     public mutating func bar(labels: [String], values: [Double], label: String? = nil, color: SeriesColor? = nil) {
-        precondition(labels.count == values.count,
-                     "bar needs one value per label, but got \(values.count) values for \(labels.count) labels.")
+        require(labels.count == values.count,
+                "bar needs one value per label, but got \(values.count) values for \(labels.count) labels.")
         bars.append(BarSet(labels: labels, values: values, label: label, color: color, colorSlot: nextColorSlot()))
     }
 

@@ -17,7 +17,8 @@ extension AxesRenderer {
     }
 
     private func drawLine(_ series: Series, into svg: inout SVGWriter) -> [(Double, Double)] {
-        let (lines, dots) = geometry.polylines(x: series.x, y: series.y)
+        let (x, y) = geometry.simplified(x: series.x, y: series.y)
+        let (lines, dots) = geometry.polylines(x: x, y: y)
         let paint = Paint(slot: series.colorSlot, color: series.color)
         if !lines.isEmpty {
             svg.element("path", paint.stroke(extraClass: "tb-line")

@@ -35,8 +35,8 @@ struct ScaleMap: Sendable {
     var pixels: (lower: Double, upper: Double)
 
     init(scale: AxisScale, limits: (Double, Double), pixels: (Double, Double)) {
-        precondition(scale.transform(limits.0) != nil && scale.transform(limits.1) != nil && limits.0 < limits.1,
-                     "scale limits must be representable and increasing, but got \(limits) on \(scale).")
+        require(scale.transform(limits.0) != nil && scale.transform(limits.1) != nil && limits.0 < limits.1,
+                "scale limits must be representable and increasing, but got \(limits) on \(scale).")
         self.scale = scale
         self.limits = (limits.0, limits.1)
         self.pixels = (pixels.0, pixels.1)

@@ -7,8 +7,8 @@ public struct FigureSize: Equatable, Sendable, Codable {
 
     /// A size in px; both must be positive.
     public init(width: Double, height: Double) {
-        precondition(width > 0 && height > 0 && width.isFinite && height.isFinite,
-                     "a figure size must be positive, but got \(width)×\(height).")
+        require(width > 0 && height > 0 && width.isFinite && height.isFinite,
+                "a figure size must be positive, but got \(width)×\(height).")
         self.width = width
         self.height = height
     }
@@ -48,8 +48,8 @@ public struct Figure: Sendable, Codable {
 
     /// An empty figure of `rows × cols` axes.
     public init(rows: Int = 1, cols: Int = 1, title: String? = nil, size: FigureSize? = nil) {
-        precondition(rows >= 1 && cols >= 1 && rows * cols <= 64,
-                     "a figure needs 1…64 axes in rows × cols, but got \(rows)×\(cols).")
+        require(rows >= 1 && cols >= 1 && rows * cols <= 64,
+                "a figure needs 1…64 axes in rows × cols, but got \(rows)×\(cols).")
         self.rows = rows
         self.cols = cols
         self.title = title
@@ -60,11 +60,11 @@ public struct Figure: Sendable, Codable {
     /// The axes at row-major index `i` (0 is the top-left).
     public subscript(i: Int) -> Axes {
         get {
-            precondition(axes.indices.contains(i), "a \(rows)×\(cols) figure has axes 0..<\(axes.count), but got \(i).")
+            require(axes.indices.contains(i), "a \(rows)×\(cols) figure has axes 0..<\(axes.count), but got \(i).")
             return axes[i]
         }
         set {
-            precondition(axes.indices.contains(i), "a \(rows)×\(cols) figure has axes 0..<\(axes.count), but got \(i).")
+            require(axes.indices.contains(i), "a \(rows)×\(cols) figure has axes 0..<\(axes.count), but got \(i).")
             axes[i] = newValue
         }
     }
@@ -85,7 +85,7 @@ public struct Figure: Sendable, Codable {
     /// Classes: `tb-figure` on the root, `tb-axes` per panel, `tb-legend`, `tb-note` (clip notes).
     /// - Parameter id: an XML/CSS identifier: a letter, then letters, digits, `-` or `_`.
     public func svg(id: String) -> String {
-        precondition(Figure.isValidID(id), "a figure id must be a letter then letters, digits, - or _, but got \"\(id)\".")
+        require(Figure.isValidID(id), "a figure id must be a letter then letters, digits, - or _, but got \"\(id)\".")
         let size = resolvedSize
         let layout = FigureLayout(axes: axes, rows: rows, cols: cols, title: title, width: size.width, height: size.height)
         let description = FigureDescription(self)

@@ -41,7 +41,7 @@ struct DecimalDigits: Equatable {
     var exponent: Int
 
     init(negative: Bool, significand: Int, exponent: Int) {
-        precondition(significand >= 0, "a significand is non-negative, but got \(significand).")
+        require(significand >= 0, "a significand is non-negative, but got \(significand).")
         var significand = significand
         var exponent = exponent
         while significand != 0 && significand % 10 == 0 {
@@ -55,8 +55,8 @@ struct DecimalDigits: Equatable {
 
     /// The number rounded to `significantDigits` (1...15) digits; nil when it is not finite.
     init?(_ value: Double, significantDigits: Int) {
-        precondition((1...15).contains(significantDigits),
-                     "significantDigits must be in 1...15, but got \(significantDigits).")
+        require((1...15).contains(significantDigits),
+                "significantDigits must be in 1...15, but got \(significantDigits).")
         guard value.isFinite else { return nil }
         guard value != 0 else {
             self.init(negative: false, significand: 0, exponent: 0)
@@ -121,7 +121,7 @@ struct DecimalDigits: Equatable {
 func powerOfTen(_ n: Int) -> Double {
     let exact: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
                            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
-    precondition(n >= 0, "powerOfTen needs a non-negative exponent, but got \(n).")
+    require(n >= 0, "powerOfTen needs a non-negative exponent, but got \(n).")
     var result = 1.0
     var remaining = n
     while remaining > 22 {
@@ -158,7 +158,7 @@ func roundedScale(_ value: Double, _ n: Int) -> Double {
 
 /// A pixel coordinate with at most two decimals and no trailing zeros: `12`, `12.5`, `-0.25`.
 func formatCoordinate(_ value: Double) -> String {
-    precondition(value.isFinite, "a coordinate must be finite, but got \(value).")
+    require(value.isFinite, "a coordinate must be finite, but got \(value).")
     let hundredths = Int((value * 100).rounded(.toNearestOrAwayFromZero))
     if hundredths == 0 { return "0" }
     let sign = hundredths < 0 ? "-" : ""

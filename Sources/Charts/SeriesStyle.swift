@@ -6,8 +6,8 @@ public struct SeriesColor: Equatable, Hashable, Sendable, Codable, ExpressibleBy
     /// A colour from `#rrggbb` or `#rgb` text; anything else is a programmer error.
     public init(_ hex: String) {
         let digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex
-        precondition((digits.count == 6 || digits.count == 3) && digits.allSatisfy(\.isHexDigit),
-                     "a colour must be #rrggbb or #rgb, but got \"\(hex)\".")
+        require((digits.count == 6 || digits.count == 3) && digits.allSatisfy(\.isHexDigit),
+                "a colour must be #rrggbb or #rgb, but got \"\(hex)\".")
         let full = digits.count == 3 ? digits.map { "\($0)\($0)" }.joined() : digits
         self.hex = "#" + full.lowercased()
     }

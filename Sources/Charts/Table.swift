@@ -55,10 +55,10 @@ public struct Table: Equatable, Sendable, Codable {
     /// A table from cells; every row needs one cell per column.
     public init(columns: [String], rows: [[TableCell]], significantDigits: Int = 4) {
         for (index, row) in rows.enumerated() {
-            precondition(row.count == columns.count,
-                         "row \(index) has \(row.count) cells but the table has \(columns.count) columns.")
+            require(row.count == columns.count,
+                    "row \(index) has \(row.count) cells but the table has \(columns.count) columns.")
         }
-        precondition((1...15).contains(significantDigits), "significantDigits must be in 1...15, but got \(significantDigits).")
+        require((1...15).contains(significantDigits), "significantDigits must be in 1...15, but got \(significantDigits).")
         self.columns = columns
         self.rows = rows
         self.significantDigits = significantDigits

@@ -41,11 +41,12 @@ let typographicMinus = "\u{2212}"
 /// "Nice" ticks on a linear axis: multiples of 1, 2 or 5 × 10ⁿ, at most `maxCount` of them within
 /// `lo...hi`, as many as allowed. Labels share one notation (all fixed or all scientific).
 func linearTicks(from lo: Double, to hi: Double, maxCount: Int) -> AxisTicks {
-    precondition(lo.isFinite && hi.isFinite && lo < hi, "linear ticks need finite lo < hi, but got \(lo)...\(hi).")
-    precondition(maxCount >= 3, "at least three ticks are allowed, but maxCount is \(maxCount).")
+    require(lo.isFinite && hi.isFinite && lo < hi, "linear ticks need finite lo < hi, but got \(lo)...\(hi).")
+    require(maxCount >= 3, "at least three ticks are allowed, but maxCount is \(maxCount).")
     let span = hi - lo
-    // Beyond ~15 digits the span is below the resolution of the bounds: label the ends only.
-    guard max(abs(lo), abs(hi)) / span < 1e12 else { return endpointTicks(lo, hi) }
+    // Beyond ~15 digits the span is below the resolution of the bounds: label the ends only. So too
+    // when a 1-2-5 step would underflow (spans near the subnormals) or the span itself overflows.
+    guard span.isFinite, span >= tinyLinearSpan, max(abs(lo), abs(hi)) / span < 1e12 else { return endpointTicks(lo, hi) }
     var power = Int((log10(span / Double(maxCount))).rounded(.down)) - 1
     while true {
         for multiple in [1, 2, 5] {
@@ -66,8 +67,8 @@ func linearTicks(from lo: Double, to hi: Double, maxCount: Int) -> AxisTicks {
 /// Ticks on a log axis: decades labelled 10ⁿ (every k-th decade when many show), minor ticks at
 /// 2…9 · 10ⁿ when few decades show, and plain labels at 1…9 · 10ⁿ when less than two decades show.
 func logTicks(from lo: Double, to hi: Double, maxCount: Int) -> AxisTicks {
-    precondition(lo > 0 && hi.isFinite && lo < hi, "log ticks need finite 0 < lo < hi, but got \(lo)...\(hi).")
-    precondition(maxCount >= 3, "at least three ticks are allowed, but maxCount is \(maxCount).")
+    require(lo > 0 && hi.isFinite && lo < hi, "log ticks need finite 0 < lo < hi, but got \(lo)...\(hi).")
+    require(maxCount >= 3, "at least three ticks are allowed, but maxCount is \(maxCount).")
     let lowDecade = Int((log10(lo)).rounded(.down))
     let highDecade = Int((log10(hi)).rounded(.up))
     let inside = { (value: Double) in value >= lo * (1 - 1e-9) && value <= hi * (1 + 1e-9) }

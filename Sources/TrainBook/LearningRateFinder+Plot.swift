@@ -14,7 +14,7 @@ extension LearningRateFinder {
     ///   - skipEnd: trailing points left out, where the loss explodes (fastai's `skip_end`).
     ///   - title: the figure's title.
     public func plot(suggestions: [SuggestionMethod] = [.valley], skipEnd: Int = 5, title: String? = nil) -> Figure {
-        precondition(skipEnd >= 0, "skipEnd must be >= 0, but got \(skipEnd).")
+        require(skipEnd >= 0, "skipEnd must be >= 0, but got \(skipEnd).")
         let shown = max(0, learningRates.count - skipEnd)
         var figure = Figure(title: title)
         figure.plot(x: Array(learningRates.prefix(shown)), y: Array(losses.prefix(shown)))

@@ -9,7 +9,7 @@ extension LearningRateSchedule {
     /// show(LearningRateSchedule.exponentialDecay(initial: 0.1, decaySteps: 100, rate: 0.96).plot(steps: 1000))
     /// ```
     public func plot(steps: Int, title: String? = nil) -> Figure {
-        precondition(steps > 0, "steps must be > 0, but got \(steps).")
+        require(steps > 0, "steps must be > 0, but got \(steps).")
         let positions = Array(0..<steps)
         var figure = Figure(rows: 1, cols: momentum == nil ? 1 : 2, title: title ?? name)
         figure[0].plot(x: positions, y: values(steps: steps))

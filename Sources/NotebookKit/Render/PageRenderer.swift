@@ -79,10 +79,13 @@ public enum PageRenderer {
         case .text(let text):
             return "<pre class=\"text\">\(HTML.escape(text))</pre>\n"
         case .figure(let name, let svg, let alt):
-            if let problem = SVGSanitizer.problem(with: svg) {
-                return "<pre class=\"error\">figure \(HTML.escape(name)) was not embedded: \(HTML.escape(problem))</pre>\n"
+            // The page holds the figure as the sanitizer re-wrote it, never the text the notebook sent.
+            switch SVGSanitizer.sanitize(svg) {
+            case .success(let checked):
+                return "<figure role=\"img\" aria-label=\"\(HTML.escape(alt))\">\(checked)</figure>\n"
+            case .failure(let rejection):
+                return "<pre class=\"error\">figure \(HTML.escape(name)) was not embedded: \(HTML.escape(rejection.reason))</pre>\n"
             }
-            return "<figure role=\"img\" aria-label=\"\(HTML.escape(alt))\">\(svg)</figure>\n"
         case .table(let columns, let rows):
             let head = columns.map { "<th>\(HTML.escape($0))</th>" }.joined()
             let body = rows.map { "<tr>" + $0.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n")

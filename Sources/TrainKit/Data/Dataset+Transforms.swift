@@ -6,8 +6,8 @@ extension Dataset {
 
     /// The samples in `range`: `people.rows(0..<300)` is the first 300.
     public func rows(_ range: Range<Int>) -> Dataset {
-        precondition(range.lowerBound >= 0 && range.upperBound <= count,
-                     "rows \(range) are outside the dataset's 0..<\(count).")
+        require(range.lowerBound >= 0 && range.upperBound <= count,
+                "rows \(range) are outside the dataset's 0..<\(count).")
         return rows(at: Array(range))
     }
 
@@ -25,9 +25,9 @@ extension Dataset {
     /// let (train, test) = iris.oneHot().split(testFraction: 0.25, seed: 42)  // 112 and 38
     /// ```
     public func split(testFraction: Double, seed: Int) -> (train: Dataset, test: Dataset) {
-        precondition(testFraction > 0 && testFraction < 1, "testFraction must be in (0, 1), but got \(testFraction).")
+        require(testFraction > 0 && testFraction < 1, "testFraction must be in (0, 1), but got \(testFraction).")
         let testCount = Int((testFraction * Double(count)).rounded(.up))
-        precondition(testCount < count, "a test fraction of \(testFraction) leaves no training samples of \(count).")
+        require(testCount < count, "a test fraction of \(testFraction) leaves no training samples of \(count).")
         var generator = SeededGenerator(seed: seed)
         let order = generator.permutation(count)
         return (rows(at: Array(order[testCount...])), rows(at: Array(order[..<testCount])))
@@ -42,13 +42,13 @@ extension Dataset {
 
     /// Class indices (one column of 0 ..< classes) turned into one-hot rows of `classes` columns.
     public func oneHot(classes: Int) -> Dataset {
-        precondition(y.cols == 1, "oneHot needs one column of class indices, but y has \(y.cols) columns.")
+        require(y.cols == 1, "oneHot needs one column of class indices, but y has \(y.cols) columns.")
         var encoded = Matrix(rows: count, cols: classes)
         for row in 0..<count {
             let label = y.data[row]
             let index = Int(label)
-            precondition(Float(index) == label && index >= 0 && index < classes,
-                         "label \(label) in row \(row) is not a class index in 0..<\(classes).")
+            require(Float(index) == label && index >= 0 && index < classes,
+                    "label \(label) in row \(row) is not a class index in 0..<\(classes).")
             encoded[row, index] = 1
         }
         return Dataset(x: x, y: encoded)
@@ -73,7 +73,7 @@ extension Matrix {
         var values = [Float]()
         values.reserveCapacity(indices.count * cols)
         for index in indices {
-            precondition(index >= 0 && index < rows, "row \(index) is outside 0..<\(rows).")
+            require(index >= 0 && index < rows, "row \(index) is outside 0..<\(rows).")
             values.append(contentsOf: data[index * cols ..< (index + 1) * cols])
         }
         return Matrix(rows: indices.count, cols: cols, data: values)

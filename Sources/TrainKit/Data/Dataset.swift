@@ -8,7 +8,7 @@ public struct Dataset: Equatable, Sendable {
 
     /// A dataset from matching feature and target matrices.
     public init(x: Matrix, y: Matrix) {
-        precondition(x.rows == y.rows, "x has \(x.rows) rows but y has \(y.rows); they must match.")
+        require(x.rows == y.rows, "x has \(x.rows) rows but y has \(y.rows); they must match.")
         self.x = x
         self.y = y
     }

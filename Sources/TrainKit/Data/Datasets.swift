@@ -14,7 +14,7 @@ public enum Datasets {
     /// shuffled, then moved by Gaussian noise of deviation `noise`.
     public static func circles(samples: Int = 100, noise: Double = 0, factor: Double = 0.8,
                                seed: Int = 0) -> Dataset {
-        precondition(factor >= 0 && factor < 1, "factor must be in [0, 1), but got \(factor).")
+        require(factor >= 0 && factor < 1, "factor must be in [0, 1), but got \(factor).")
         let outer = samples / 2, inner = samples - outer
         func ring(_ count: Int, radius: Double) -> [[Double]] {
             (0..<count).map { i in
@@ -45,8 +45,8 @@ public enum Datasets {
     /// `samples % centers` centres get one more) with deviation `spread`, labelled by centre, shuffled.
     public static func blobs(samples: Int = 100, centers: Int = 3, features: Int = 2, spread: Double = 1,
                              seed: Int = 0) -> Dataset {
-        precondition(centers > 0 && features > 0, "blobs need centers > 0 and features > 0, "
-                     + "but got centers: \(centers), features: \(features).")
+        require(centers > 0 && features > 0, "blobs need centers > 0 and features > 0, "
+                + "but got centers: \(centers), features: \(features).")
         var generator = SeededGenerator(seed: seed)
         let middles = (0..<centers).map { _ in (0..<features).map { _ in generator.nextUniform(-10, 10) } }
         let sizes = (0..<centers).map { samples / centers + ($0 < samples % centers ? 1 : 0) }

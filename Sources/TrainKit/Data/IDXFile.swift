@@ -11,9 +11,9 @@ public struct IDXFile: Equatable, Sendable {
 
     /// An IDX array from its shape and values.
     public init(shape: [Int], bytes: [UInt8]) {
-        precondition(!shape.isEmpty && shape.count < 256, "an IDX array needs 1 to 255 dimensions, but got \(shape).")
-        precondition(shape.reduce(1, *) == bytes.count,
-                     "shape \(shape) needs \(shape.reduce(1, *)) values, but got \(bytes.count).")
+        require(!shape.isEmpty && shape.count < 256, "an IDX array needs 1 to 255 dimensions, but got \(shape).")
+        require(shape.reduce(1, *) == bytes.count,
+                "shape \(shape) needs \(shape.reduce(1, *)) values, but got \(bytes.count).")
         self.shape = shape
         self.bytes = bytes
     }

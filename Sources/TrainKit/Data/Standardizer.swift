@@ -13,7 +13,7 @@ public struct Standardizer: Equatable, Sendable {
 
     /// Statistics of the columns of `x`, computed in `Double`.
     public init(fitting x: Matrix) {
-        precondition(x.rows > 0, "a standardizer needs at least one row to fit.")
+        require(x.rows > 0, "a standardizer needs at least one row to fit.")
         var means = [Double](repeating: 0, count: x.cols)
         for row in 0..<x.rows {
             for col in 0..<x.cols { means[col] += Double(x[row, col]) }
@@ -35,7 +35,7 @@ public struct Standardizer: Equatable, Sendable {
 
     /// `x` with each column centred and scaled by the fitted statistics.
     public func transform(_ x: Matrix) -> Matrix {
-        precondition(x.cols == means.count, "the standardizer was fitted on \(means.count) columns, but x has \(x.cols).")
+        require(x.cols == means.count, "the standardizer was fitted on \(means.count) columns, but x has \(x.cols).")
         var result = x
         for row in 0..<x.rows {
             for col in 0..<x.cols {
@@ -47,7 +47,7 @@ public struct Standardizer: Equatable, Sendable {
 
     /// Undoes ``transform(_:)``.
     public func inverseTransform(_ x: Matrix) -> Matrix {
-        precondition(x.cols == means.count, "the standardizer was fitted on \(means.count) columns, but x has \(x.cols).")
+        require(x.cols == means.count, "the standardizer was fitted on \(means.count) columns, but x has \(x.cols).")
         var result = x
         for row in 0..<x.rows {
             for col in 0..<x.cols {

@@ -20,7 +20,7 @@ public struct Activation: Equatable, Sendable, CustomStringConvertible {
 
     /// `z` for positive `z`, else `alpha · z`; `alpha` must not be negative (as in Keras).
     public static func leakyRelu(alpha: Float) -> Activation {
-        precondition(alpha >= 0 && alpha.isFinite, "leakyRelu needs a finite alpha ≥ 0, but got \(alpha).")
+        require(alpha >= 0 && alpha.isFinite, "leakyRelu needs a finite alpha ≥ 0, but got \(alpha).")
         return Activation(kind: .leakyRelu(alpha))
     }
 

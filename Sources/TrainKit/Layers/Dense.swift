@@ -31,7 +31,7 @@ public struct Dense: Layer, Equatable {
         _ units: Int, activation: Activation = .linear, kernelInitializer: Initializer = .glorotUniform,
         biasInitializer: Initializer = .zeros, useBias: Bool = true
     ) {
-        precondition(units > 0, "a Dense layer needs at least one unit, but got \(units).")
+        require(units > 0, "a Dense layer needs at least one unit, but got \(units).")
         self.units = units
         self.activation = activation
         self.kernelInitializer = kernelInitializer
@@ -60,7 +60,7 @@ public struct Dense: Layer, Equatable {
 
     /// Creates the weights for `inputWidth` inputs, kernel first, then bias, from `generator`.
     mutating func build(inputWidth: Int, generator: inout SeededGenerator) {
-        precondition(inputWidth > 0, "a Dense layer needs at least one input, but got \(inputWidth).")
+        require(inputWidth > 0, "a Dense layer needs at least one input, but got \(inputWidth).")
         self.inputWidth = inputWidth
         kernel = kernelInitializer.values(count: inputWidth * units, fanIn: inputWidth, fanOut: units,
                                           generator: &generator)

@@ -166,8 +166,8 @@ extension Loss {
     private func forEachTarget(_ y: UnsafePointer<Float>, _ cols: Int, _ body: (Int, Float) -> Void) {
         if kind == .sparseCategoricalCrossentropy {
             let label = Int(y[0])
-            precondition(Float(label) == y[0] && label >= 0 && label < cols,
-                         "sparse categorical crossentropy needs class indices in 0..<\(cols), but got \(y[0]).")
+            require(Float(label) == y[0] && label >= 0 && label < cols,
+                    "sparse categorical crossentropy needs class indices in 0..<\(cols), but got \(y[0]).")
             body(label, 1)
         } else {
             for k in 0..<cols where y[k] != 0 { body(k, y[k]) }

@@ -40,7 +40,7 @@ public struct Sequential: Layer {
     /// A model of the given layers.
     public init(seed: Int = 0, layers: [any Layer]) {
         let dense = layers.flatMap(\.denseLayers)
-        precondition(!dense.isEmpty, "a Sequential model needs at least one Dense layer.")
+        require(!dense.isEmpty, "a Sequential model needs at least one Dense layer.")
         self.layers = dense
         self.seed = seed
         let bits = UInt64(bitPattern: Int64(seed))

@@ -11,9 +11,9 @@ public struct Matrix: Equatable, Sendable {
 
     /// A matrix from its shape and its row-major values.
     public init(rows: Int, cols: Int, data: [Float]) {
-        precondition(rows >= 0 && cols >= 0, "a matrix needs a non-negative shape, but got \(rows)×\(cols).")
-        precondition(data.count == rows * cols,
-                     "a \(rows)×\(cols) matrix needs \(rows * cols) values, but got \(data.count).")
+        require(rows >= 0 && cols >= 0, "a matrix needs a non-negative shape, but got \(rows)×\(cols).")
+        require(data.count == rows * cols,
+                "a \(rows)×\(cols) matrix needs \(rows * cols) values, but got \(data.count).")
         self.rows = rows
         self.cols = cols
         self.data = data
@@ -27,8 +27,8 @@ public struct Matrix: Equatable, Sendable {
     /// A matrix from literal rows, which must all have the same length.
     public init(_ rowValues: [[Float]]) {
         let width = rowValues.first?.count ?? 0
-        precondition(rowValues.allSatisfy { $0.count == width },
-                     "every row needs \(width) values, but the rows have \(Set(rowValues.map(\.count)).sorted()).")
+        require(rowValues.allSatisfy { $0.count == width },
+                "every row needs \(width) values, but the rows have \(Set(rowValues.map(\.count)).sorted()).")
         self.init(rows: rowValues.count, cols: width, data: rowValues.flatMap { $0 })
     }
 
@@ -43,7 +43,7 @@ public struct Matrix: Equatable, Sendable {
 
     /// The values of one column, as `Double` for plotting and statistics.
     public func column(_ index: Int) -> [Double] {
-        precondition(index >= 0 && index < cols, "column \(index) is outside 0..<\(cols).")
+        require(index >= 0 && index < cols, "column \(index) is outside 0..<\(cols).")
         return (0..<rows).map { Double(data[$0 * cols + index]) }
     }
 

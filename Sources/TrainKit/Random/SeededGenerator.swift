@@ -66,7 +66,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// A uniformly random integer in `0 ..< bound`, without modulo bias.
     public mutating func nextInt(below bound: Int) -> Int {
-        precondition(bound > 0, "bound must be positive, but got \(bound).")
+        require(bound > 0, "bound must be positive, but got \(bound).")
         return Int(next(upperBound: UInt64(bound)))
     }
 

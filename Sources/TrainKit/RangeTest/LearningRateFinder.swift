@@ -23,10 +23,10 @@ public struct LearningRateFinder: Sendable, Equatable {
 
     /// A result from recorded points.
     public init(learningRates: [Double], losses: [Double], rawLosses: [Double]? = nil, plannedSteps: Int? = nil) {
-        precondition(learningRates.count == losses.count,
-                     "a finder needs one loss per rate, but got \(learningRates.count) rates and \(losses.count) losses.")
-        precondition(rawLosses == nil || rawLosses!.count == losses.count,
-                     "rawLosses must have one value per rate, but got \(rawLosses!.count) for \(losses.count).")
+        require(learningRates.count == losses.count,
+                "a finder needs one loss per rate, but got \(learningRates.count) rates and \(losses.count) losses.")
+        require(rawLosses == nil || rawLosses!.count == losses.count,
+                "rawLosses must have one value per rate, but got \(rawLosses!.count) for \(losses.count).")
         self.learningRates = learningRates
         self.losses = losses
         self.rawLosses = rawLosses ?? losses

@@ -96,7 +96,7 @@ public enum LearningRateSuggestions {
     /// times `adjustValue`.
     public static func slide(learningRates: [Double], losses: [Double], lrDiff: Int = defaultSlideDistance,
                              threshold: Double = 0.005, adjustValue: Double = 1) -> Double {
-        precondition(lrDiff >= 0, "lrDiff must be >= 0, but got \(lrDiff).")
+        require(lrDiff >= 0, "lrDiff must be >= 0, but got \(lrDiff).")
         let (rates, values) = float32Curve(learningRates, losses, atLeast: lrDiff + 1, "slide")
         let gradient = numpyGradient(values)
         var right = values.count - 1, left = right - lrDiff
@@ -112,9 +112,9 @@ public enum LearningRateSuggestions {
     /// The curve as the float32 tensors fastai computes on.
     private static func float32Curve(_ rates: [Double], _ losses: [Double], atLeast count: Int,
                                      _ method: String) -> ([Float], [Float]) {
-        precondition(rates.count == losses.count,
-                     "\(method) needs as many rates as losses, but got \(rates.count) and \(losses.count).")
-        precondition(rates.count >= count, "\(method) needs at least \(count) points, but got \(rates.count).")
+        require(rates.count == losses.count,
+                "\(method) needs as many rates as losses, but got \(rates.count) and \(losses.count).")
+        require(rates.count >= count, "\(method) needs at least \(count) points, but got \(rates.count).")
         return (rates.map(Float.init), losses.map(Float.init))
     }
 

@@ -25,7 +25,7 @@ extension SGDRegressor {
 
     /// ``fit(_:_:epochs:)-(Matrix,Matrix,_)`` on rows given in `Double`.
     public mutating func fit(_ x: [[Double]], _ y: [Double], epochs: Int = 1000) {
-        precondition(epochs > 0, "epochs must be > 0, but got \(epochs).")
+        require(epochs > 0, "epochs must be > 0, but got \(epochs).")
         coef = []
         intercept = 0
         t = 1
@@ -43,9 +43,9 @@ extension SGDRegressor {
 
     /// Predictions for rows given in `Double`.
     public func predict(_ x: [[Double]]) -> [Double] {
-        precondition(!coef.isEmpty, "predict needs a fitted model: call fit or partialFit first.")
+        require(!coef.isEmpty, "predict needs a fitted model: call fit or partialFit first.")
         return x.map { row in
-            precondition(row.count == coef.count, "the model has \(coef.count) features, but a row has \(row.count).")
+            require(row.count == coef.count, "the model has \(coef.count) features, but a row has \(row.count).")
             guard divergence == nil else { return .nan }
             var sum = 0.0
             for (w, v) in zip(coef, row) { sum += w * v }
@@ -60,18 +60,18 @@ extension SGDRegressor {
 
     /// Converts a Float32 matrix pair to `Double` rows and targets, checking their shapes.
     static func widen(_ x: Matrix, _ y: Matrix) -> ([[Double]], [Double]) {
-        precondition(y.cols == 1, "SGDRegressor needs one target column, but y has \(y.cols).")
-        precondition(x.rows == y.rows, "x has \(x.rows) rows but y has \(y.rows).")
+        require(y.cols == 1, "SGDRegressor needs one target column, but y has \(y.cols).")
+        require(x.rows == y.rows, "x has \(x.rows) rows but y has \(y.rows).")
         return (x.rowArrays.map { $0.map(Double.init) }, y.data.map(Double.init))
     }
 
     private mutating func prepare(features: Int, samples: Int, targets: Int) {
-        precondition(samples == targets, "x has \(samples) rows but y has \(targets) targets.")
-        precondition(samples > 0, "SGDRegressor needs at least one sample.")
+        require(samples == targets, "x has \(samples) rows but y has \(targets) targets.")
+        require(samples > 0, "SGDRegressor needs at least one sample.")
         if coef.isEmpty {
             coef = [Double](repeating: 0, count: features)
         }
-        precondition(features == coef.count, "the model has \(coef.count) features, but x has \(features).")
+        require(features == coef.count, "the model has \(coef.count) features, but x has \(features).")
     }
 
     /// scikit-learn's `_plain_sgd` for dense rows, then its bookkeeping of `t_` and `n_iter_`.

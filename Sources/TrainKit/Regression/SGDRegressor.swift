@@ -108,11 +108,11 @@ public struct SGDRegressor: Sendable {
                 l1Ratio: Double = 0.15, fitIntercept: Bool = true, learningRate: LearningRate = .invscaling,
                 eta0: Double = 0.01, powerT: Double = 0.25, shuffle: Bool = true, seed: Int = 0,
                 tol: Double? = 1e-3, nIterNoChange: Int = 5) {
-        precondition(alpha >= 0, "alpha must be >= 0, but got \(alpha).")
-        precondition(l1Ratio >= 0 && l1Ratio <= 1, "l1Ratio must be in [0, 1], but got \(l1Ratio).")
-        precondition(learningRate == .optimal || eta0 > 0, "eta0 must be > 0 for \(learningRate), but got \(eta0).")
-        precondition(learningRate != .optimal || alpha > 0, "alpha must be > 0 for the optimal rate, but got \(alpha).")
-        precondition(nIterNoChange >= 1, "nIterNoChange must be >= 1, but got \(nIterNoChange).")
+        require(alpha >= 0, "alpha must be >= 0, but got \(alpha).")
+        require(l1Ratio >= 0 && l1Ratio <= 1, "l1Ratio must be in [0, 1], but got \(l1Ratio).")
+        require(learningRate == .optimal || eta0 > 0, "eta0 must be > 0 for \(learningRate), but got \(eta0).")
+        require(learningRate != .optimal || alpha > 0, "alpha must be > 0 for the optimal rate, but got \(alpha).")
+        require(nIterNoChange >= 1, "nIterNoChange must be >= 1, but got \(nIterNoChange).")
         self.loss = loss
         self.penalty = penalty
         self.alpha = alpha

@@ -17,7 +17,7 @@ extension LearningRateSchedule {
     /// ```
     public static func exponentialDecay(initial: Double, decaySteps: Int, rate: Double,
                                         staircase: Bool = false) -> LearningRateSchedule {
-        precondition(decaySteps > 0, "decaySteps must be > 0, but got \(decaySteps).")
+        require(decaySteps > 0, "decaySteps must be > 0, but got \(decaySteps).")
         let lr0 = Float(initial), steps = Float(decaySteps), base = Float(rate)
         let name = "exponentialDecay(\(initial), decaySteps: \(decaySteps), rate: \(rate)"
             + (staircase ? ", staircase)" : ")")
@@ -32,7 +32,7 @@ extension LearningRateSchedule {
     /// `⌊step / decaySteps⌋` when `staircase` is true.
     public static func inverseTimeDecay(initial: Double, decaySteps: Int, rate: Double,
                                         staircase: Bool = false) -> LearningRateSchedule {
-        precondition(decaySteps > 0, "decaySteps must be > 0, but got \(decaySteps).")
+        require(decaySteps > 0, "decaySteps must be > 0, but got \(decaySteps).")
         let lr0 = Float(initial), steps = Float(decaySteps), r = Float(rate)
         let name = "inverseTimeDecay(\(initial), decaySteps: \(decaySteps), rate: \(rate)"
             + (staircase ? ", staircase)" : ")")
@@ -46,11 +46,11 @@ extension LearningRateSchedule {
     /// Keras `PiecewiseConstantDecay`: `values[0]` while `step <= boundaries[0]`, `values[i]` while
     /// `boundaries[i-1] < step <= boundaries[i]`, and the last value after the last boundary.
     public static func piecewiseConstantDecay(boundaries: [Int], values: [Double]) -> LearningRateSchedule {
-        precondition(boundaries.count == values.count - 1,
-                     "piecewiseConstantDecay needs one value more than boundaries, but got "
-                     + "\(boundaries.count) boundaries and \(values.count) values.")
-        precondition(zip(boundaries, boundaries.dropFirst()).allSatisfy { $0 < $1 },
-                     "boundaries must increase strictly, but got \(boundaries).")
+        require(boundaries.count == values.count - 1,
+                "piecewiseConstantDecay needs one value more than boundaries, but got "
+                + "\(boundaries.count) boundaries and \(values.count) values.")
+        require(zip(boundaries, boundaries.dropFirst()).allSatisfy { $0 < $1 },
+                "boundaries must increase strictly, but got \(boundaries).")
         let rates = values.map { Double(Float($0)) }
         return LearningRateSchedule(name: "piecewiseConstantDecay(\(boundaries), \(values))") { step in
             let index = boundaries.firstIndex { step <= $0 } ?? boundaries.count
@@ -63,7 +63,7 @@ extension LearningRateSchedule {
     /// the step stretches the curve, as Keras does).
     public static func polynomialDecay(initial: Double, decaySteps: Int, endLearningRate: Double = 0.0001,
                                        power: Double = 1, cycle: Bool = false) -> LearningRateSchedule {
-        precondition(decaySteps > 0, "decaySteps must be > 0, but got \(decaySteps).")
+        require(decaySteps > 0, "decaySteps must be > 0, but got \(decaySteps).")
         let lr0 = Float(initial), end = Float(endLearningRate), exponent = Float(power)
         let name = "polynomialDecay(\(initial), decaySteps: \(decaySteps), end: \(endLearningRate), "
             + "power: \(power)" + (cycle ? ", cycle)" : ")")
@@ -87,7 +87,7 @@ extension LearningRateSchedule {
     /// the warmup.
     public static func cosineDecay(initial: Double, decaySteps: Int, alpha: Double = 0,
                                    warmupTarget: Double? = nil, warmupSteps: Int = 0) -> LearningRateSchedule {
-        precondition(decaySteps > 0, "decaySteps must be > 0, but got \(decaySteps).")
+        require(decaySteps > 0, "decaySteps must be > 0, but got \(decaySteps).")
         let lr0 = Float(initial), steps = Float(decaySteps)
         @Sendable func decayed(_ s: Float, from: Float) -> Float {
             let cosine: Float = 0.5 * (1 + cosf(Float.pi * (s / steps)))
@@ -115,7 +115,7 @@ extension LearningRateSchedule {
     /// previous peak.
     public static func cosineDecayRestarts(initial: Double, firstDecaySteps: Int, tMul: Double = 2,
                                            mMul: Double = 1, alpha: Double = 0) -> LearningRateSchedule {
-        precondition(firstDecaySteps > 0, "firstDecaySteps must be > 0, but got \(firstDecaySteps).")
+        require(firstDecaySteps > 0, "firstDecaySteps must be > 0, but got \(firstDecaySteps).")
         let lr0 = Float(initial), first = Float(firstDecaySteps)
         let a = Float(alpha), t = Float(tMul), m = Float(mMul)
         let name = "cosineDecayRestarts(\(initial), firstDecaySteps: \(firstDecaySteps), tMul: \(tMul), "

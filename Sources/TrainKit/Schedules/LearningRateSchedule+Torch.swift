@@ -10,7 +10,7 @@ import Darwin
 extension LearningRateSchedule {
     /// PyTorch `StepLR`: `initial · gamma^⌊step / stepSize⌋`.
     public static func stepLR(initial: Double, stepSize: Int, gamma: Double = 0.1) -> LearningRateSchedule {
-        precondition(stepSize > 0, "stepSize must be > 0, but got \(stepSize).")
+        require(stepSize > 0, "stepSize must be > 0, but got \(stepSize).")
         return LearningRateSchedule(name: "stepLR(\(initial), stepSize: \(stepSize), gamma: \(gamma))") { step in
             initial * pow(gamma, Double(step / stepSize))
         }
@@ -21,9 +21,9 @@ extension LearningRateSchedule {
     /// The usual warmup is `.linearLR(initial: 0.1, startFactor: 1.0 / 3, totalIters: 5)`.
     public static func linearLR(initial: Double, startFactor: Double = 1.0 / 3, endFactor: Double = 1,
                                     totalIters: Int = 5) -> LearningRateSchedule {
-        precondition(startFactor > 0 && startFactor <= 1, "startFactor must be in (0, 1], but got \(startFactor).")
-        precondition(endFactor >= 0 && endFactor <= 1, "endFactor must be in [0, 1], but got \(endFactor).")
-        precondition(totalIters > 0, "totalIters must be > 0, but got \(totalIters).")
+        require(startFactor > 0 && startFactor <= 1, "startFactor must be in (0, 1], but got \(startFactor).")
+        require(endFactor >= 0 && endFactor <= 1, "endFactor must be in [0, 1], but got \(endFactor).")
+        require(totalIters > 0, "totalIters must be > 0, but got \(totalIters).")
         let name = "linearLR(\(initial), startFactor: \(startFactor), endFactor: \(endFactor), "
             + "totalIters: \(totalIters))"
         return LearningRateSchedule(name: name) { step in
@@ -50,7 +50,7 @@ extension LearningRateSchedule {
     public static func cyclicLR(baseLR: Double, maxLR: Double, stepSizeUp: Int = 2000, stepSizeDown: Int? = nil,
                               mode: CyclicMode = .triangular, gamma: Double = 1, cycleMomentum: Bool = true,
                               baseMomentum: Double = 0.8, maxMomentum: Double = 0.9) -> LearningRateSchedule {
-        precondition(stepSizeUp > 0, "stepSizeUp must be > 0, but got \(stepSizeUp).")
+        require(stepSizeUp > 0, "stepSizeUp must be > 0, but got \(stepSizeUp).")
         let down = Double(stepSizeDown ?? stepSizeUp)
         let total = Double(stepSizeUp) + down
         let upRatio = Double(stepSizeUp) / total

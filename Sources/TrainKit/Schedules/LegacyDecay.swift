@@ -22,7 +22,7 @@ public enum LegacyDecay {
     /// `η / (1 + decay · t)` for updates `t = 0 ..< iterations`: the rate Keras's legacy `decay`
     /// gives each update.
     public static func curve(initial: Double, decay: Double, iterations: Int) -> [Double] {
-        precondition(iterations >= 0, "iterations must be >= 0, but got \(iterations).")
+        require(iterations >= 0, "iterations must be >= 0, but got \(iterations).")
         return (0..<iterations).map { legacyDecayRate(initial: initial, decay: decay, iteration: $0) }
     }
 
@@ -44,7 +44,7 @@ public enum LegacyDecay {
 
     private static func recurrence(initial: Double, epochs: Int,
                                    next: (Double, Int) -> Double) -> [Double] {
-        precondition(epochs >= 0, "epochs must be >= 0, but got \(epochs).")
+        require(epochs >= 0, "epochs must be >= 0, but got \(epochs).")
         var rate = initial
         return (1...max(epochs, 1)).prefix(epochs).map { epoch in
             rate = next(rate, epoch)

@@ -39,8 +39,8 @@ public struct OneCycle: Sendable {
     public init(maxLR: Double, totalSteps: Int, pctStart: Double = 0.3, anneal: Anneal = .cos,
                 divFactor: Double = 25, finalDivFactor: Double = 1e4, threePhase: Bool = false,
                 cycleMomentum: Bool = true, baseMomentum: Double = 0.85, maxMomentum: Double = 0.95) {
-        precondition(totalSteps > 0, "totalSteps must be > 0, but got \(totalSteps).")
-        precondition(pctStart > 0 && pctStart < 1, "pctStart must be in (0, 1), but got \(pctStart).")
+        require(totalSteps > 0, "totalSteps must be > 0, but got \(totalSteps).")
+        require(pctStart > 0 && pctStart < 1, "pctStart must be in (0, 1), but got \(pctStart).")
         self.maxLR = maxLR
         self.totalSteps = totalSteps
         let initial = maxLR / divFactor

@@ -34,8 +34,8 @@ final class Network {
 
     /// Buffers for built `layers` and batches of up to `capacity` rows, weights copied in.
     init(layers: [Dense], capacity: Int) {
-        precondition(!layers.isEmpty && layers.allSatisfy(\.isBuilt), "a network needs built layers.")
-        precondition(capacity > 0, "batch capacity must be positive, but got \(capacity).")
+        require(!layers.isEmpty && layers.allSatisfy(\.isBuilt), "a network needs built layers.")
+        require(capacity > 0, "batch capacity must be positive, but got \(capacity).")
         BLAS.prepare()
         var allocations: [UnsafeMutablePointer<Float>] = []
         func allocate(_ count: Int) -> UnsafeMutablePointer<Float> {
@@ -99,7 +99,7 @@ final class Network {
     /// Runs `rows` input rows (row-major, `inputs` wide) through every layer; returns the output.
     @discardableResult
     func forward(_ x: UnsafePointer<Float>, rows: Int) -> UnsafeMutablePointer<Float> {
-        precondition(rows <= capacity, "a batch of \(rows) rows exceeds the network's capacity \(capacity).")
+        require(rows <= capacity, "a batch of \(rows) rows exceeds the network's capacity \(capacity).")
         var input = x
         for part in parts {
             BLAS.multiply(input, part.kernel, into: part.output, m: rows, n: part.units, k: part.inputs)
