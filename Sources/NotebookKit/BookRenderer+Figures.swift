@@ -7,27 +7,39 @@ extension BookRenderer {
     /// A figure to write as `NAME.svg`.
     typealias FigureFile = (name: String, svg: String)
 
-    /// `executed` with every figure whose name is not a valid figure name, or repeats an earlier one,
-    /// replaced by a warning under its cell; and the figures to write.
-    static func checkingFigures(of executed: ExecutedDocument) -> (ExecutedDocument, [FigureFile]) {
+    /// `executed` with every figure that cannot be shown — its name is not a valid figure name,
+    /// repeats an earlier one, or its SVG fails the sanitizer — replaced by a warning under its cell,
+    /// and every other figure's SVG replaced by the sanitizer's re-serialized text; the figures to
+    /// write (that same checked text, so the page and the file hold the same bytes); and why each
+    /// dropped figure was dropped.
+    static func checkingFigures(of executed: ExecutedDocument) -> (ExecutedDocument, [FigureFile], dropped: [String]) {
         var shown = executed
         var figures: [FigureFile] = []
+        var dropped: [String] = []
         var names: Set<String> = []
         for cell in shown.cells.indices {
             shown.cells[cell].outputs = shown.cells[cell].outputs.map { output in
-                guard case .figure(let name, let svg, _) = output else { return output }
+                guard case .figure(let name, let svg, let alt) = output else { return output }
                 let quoted = String(reflecting: name.count > 60 ? String(name.prefix(60)) + "…" : name)
-                guard OutputName.isValidFigureName(name) else {
-                    return .warning("a figure was dropped: its name \(quoted) is not a figure file name (letters, digits, '-' and '_'), so the running program did not come from the engine's show()")
+                let problem: String
+                if !OutputName.isValidFigureName(name) {
+                    problem = "its name \(quoted) is not a figure file name (letters, digits, '-' and '_'), so the running program did not come from the engine's show()"
+                } else if !names.insert(name).inserted {
+                    problem = "an earlier figure of this notebook has the same name \(quoted)"
+                } else {
+                    switch SVGSanitizer.sanitize(svg) {
+                    case .success(let checked):
+                        figures.append((name, checked))
+                        return .figure(name: name, svg: checked, alt: alt)
+                    case .failure(let rejection):
+                        problem = "figure \(quoted) is not the SVG the charts library writes: \(rejection.reason)"
+                    }
                 }
-                guard names.insert(name).inserted else {
-                    return .warning("a figure was dropped: an earlier figure of this notebook has the same name \(quoted)")
-                }
-                if SVGSanitizer.problem(with: svg) == nil { figures.append((name, svg)) }
-                return output
+                dropped.append(problem)
+                return .warning("a figure was dropped: " + problem)
             }
         }
-        return (shown, figures)
+        return (shown, figures, dropped)
     }
 
     /// The figure files an earlier render recorded in `previous`. A manifest from before figures

@@ -78,7 +78,7 @@ public struct BookRenderer: Sendable {
         let failedName = name + OutputName.failedSuffix + ".html"
         let failedPage = try out.file(failedName)
         let keepPrevious = !executed.succeeded && (previous?.pageIsGood ?? false) && FileManager.default.fileExists(atPath: page)
-        let (shown, figures) = Self.checkingFigures(of: executed)
+        let (shown, figures, dropped) = Self.checkingFigures(of: executed)
         // A failed render keeps the last good page and writes its errors beside it.
         try AtomicFile.write(PageRenderer.render(shown), to: keepPrevious ? failedPage : page)
         // NAME.failed.html belongs to this notebook alone: no notebook may be named NAME.failed.
@@ -95,5 +95,7 @@ public struct BookRenderer: Sendable {
                                        failedPage: keepPrevious ? failedName : nil, figures: owned.sorted()))
         try IndexPage.write(entries, to: out.root)
         if let figureFailure { throw figureFailure }
+        // The page says which figures were dropped; the render must not call itself clean.
+        if !dropped.isEmpty { throw OutputError.figuresDropped(notebook: executed.document.fileName, reasons: dropped) }
     }
 }

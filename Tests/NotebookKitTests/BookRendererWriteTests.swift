@@ -5,7 +5,7 @@ import Testing
 /// Where `BookRenderer.write` puts a page and its figures, whatever names the running program sent,
 /// and what it removes when a notebook is rendered again.
 @Suite struct BookRendererWriteTests {
-    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"></svg>"
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"nb-t\" width=\"10\" height=\"10\"></svg>"
 
     func scratch() throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trainbook-write-\(UUID().uuidString)").path
@@ -35,7 +35,8 @@ import Testing
         let parent = try scratch()
         let out = parent + "/out"
         let forged = ["../../X-1", "../X-2", parent + "/absolute-3", "a/b-4", ".hidden-5", "..", "", "ok-1", "ok-1"]
-        try renderer(out).write(executed("nb", figures: forged))
+        // The page is written and says what was dropped; the write reports the drop so the render fails.
+        #expect(throws: OutputError.self) { try renderer(out).write(executed("nb", figures: forged)) }
         #expect(contents(parent) == ["out"])
         #expect(contents(out) == [".trainbook.lock", "index.html", "index.json", "nb.html", "nb"])
         #expect(contents(out + "/nb") == ["ok-1.svg"])
@@ -43,6 +44,19 @@ import Testing
         #expect(page.components(separatedBy: "a figure was dropped: its name").count == 8)
         #expect(page.contains("a figure was dropped: an earlier figure of this notebook has the same name &quot;ok-1&quot;"))
         #expect(page.components(separatedBy: "<svg").count == 2)
+    }
+
+    @Test func aFigureTheSanitizerRefusesIsDroppedAndTheFileHoldsTheCheckedText() throws {
+        let out = try scratch() + "/out"
+        var notebook = try executed("nb", figures: ["cell-1-1"])
+        notebook.cells[0].outputs.append(.figure(name: "cell-1-2", svg: "<svg id=\"nb-t2\"><script>alert(1)</script></svg>", alt: "forged"))
+        #expect(throws: OutputError.self) { try renderer(out).write(notebook) }
+        #expect(contents(out + "/nb") == ["cell-1-1.svg"])
+        let checked = try #require(try? SVGSanitizer.sanitize(svg).get())
+        #expect(FileManager.default.contents(atPath: out + "/nb/cell-1-1.svg") == Data((checked + "\n").utf8))
+        let page = try String(contentsOfFile: out + "/nb.html", encoding: .utf8)
+        #expect(page.contains("a figure was dropped: figure &quot;cell-1-2&quot; is not the SVG the charts library writes"))
+        #expect(!page.contains("alert(1)"))
     }
 
     @Test func aFigureFolderLinkedOutsideIsRefused() throws {

@@ -8,6 +8,8 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
     case outsideOutputFolder(path: String, folder: String)
     /// The file system refused a write.
     case cannotWrite(path: String, reason: String)
+    /// Figures the running program sent could not be shown (a forged name or SVG); the page says which.
+    case figuresDropped(notebook: String, reasons: [String])
 
     /// The message shown in the terminal.
     public var description: String {
@@ -20,6 +22,9 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
             return "refused to write \(path): it is not inside the output folder \(folder) (a '..' or a symbolic link leads out of it)"
         case .cannotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
+        case .figuresDropped(let notebook, let reasons):
+            return "\(notebook): error: \(reasons.count == 1 ? "a figure was" : "\(reasons.count) figures were") dropped: "
+                + reasons.joined(separator: "; ")
         }
     }
 }
