@@ -5,7 +5,9 @@ import Foundation
 /// writable scratch folder (`/tmp`, also `HOME` and `TMPDIR`); no network; its own process
 /// namespace, so every process the notebook starts dies with it (at its end, on a timeout, on
 /// Ctrl-C, and when `trainbook` itself is killed); no capabilities; and only the environment the
-/// engine needs.
+/// engine needs. Every path keeps its host name inside, so backtraces and data-file records name
+/// real files. Starting a program this way costs about 25 ms more than starting it directly
+/// (measured on a small notebook), next to about 0.5 s for its compile.
 public struct Sandbox: Sendable {
     /// Where Debian's `bubblewrap` package installs its program.
     public static let bubblewrap = "/usr/bin/bwrap"
