@@ -2,9 +2,10 @@ import Foundation
 
 /// One structured message from a running notebook program to the runner.
 ///
-/// A notebook program writes ordinary text (what its cells print) and these records into one merged
-/// stream. A record is the marker `WireRecord.marker`, a JSON object and a newline, so it can be told
-/// apart from printed text wherever it starts in the stream.
+/// Records never travel with printed text: the program writes them to their own descriptor
+/// (`WireRecord.recordDescriptor`, a socket) as frames of a 4-byte big-endian length and that many
+/// bytes of JSON, and reads a one-byte acknowledgement back from the same descriptor before it goes
+/// on. Whatever a cell prints, however it looks, stays text.
 public enum WireRecord: Codable, Equatable, Sendable {
     /// The cell at `index` (0-based among the notebook's runnable cells) began.
     case cellBegin(index: Int)
@@ -23,24 +24,27 @@ public enum WireRecord: Codable, Equatable, Sendable {
     /// A one-line warning to show under the running cell (e.g. a loss that became NaN).
     case warning(message: String)
 
-    /// The byte that starts every record: ASCII record separator followed by a tag.
-    public static let marker = "\u{1E}tb1:"
+    /// The descriptor a notebook program writes its records to and reads acknowledgements from.
+    public static let recordDescriptor: Int32 = 3
+    /// The largest record the runner accepts, in bytes of JSON; a longer frame ends the run.
+    public static let maximumFrameLength = 64 << 20
 
-    /// The record as one line of the stream, terminated by a newline.
-    public func encodedLine() -> String {
+    /// The record as one frame: its length as 4 big-endian bytes, then its JSON.
+    public func encodedFrame() -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // A diverging fit reports an infinite or NaN loss, which plain JSON cannot hold.
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         // Encoding a plain enum of strings and numbers cannot fail; a failure is a programming error.
-        let data = try! encoder.encode(self)
-        return WireRecord.marker + String(decoding: data, as: UTF8.self) + "\n"
+        let json = [UInt8](try! encoder.encode(self))
+        let length = UInt32(json.count)
+        return [UInt8(length >> 24), UInt8((length >> 16) & 0xff), UInt8((length >> 8) & 0xff), UInt8(length & 0xff)] + json
     }
 
-    /// Decodes the JSON part of a record line (without the marker and newline); nil if it is not one.
-    public static func decode(json: Substring) -> WireRecord? {
+    /// Decodes the JSON of one frame (without its length); nil if it is not a record.
+    public static func decode(json: some Collection<UInt8>) -> WireRecord? {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try? decoder.decode(WireRecord.self, from: Data(json.utf8))
+        return try? decoder.decode(WireRecord.self, from: Data(json))
     }
 }

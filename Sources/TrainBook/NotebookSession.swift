@@ -14,16 +14,37 @@ final class NotebookSession: @unchecked Sendable {
     private var cellLabel = "cell-1"
     private var figureCounts: [String: Int] = [:]
 
-    /// Writes a record to standard output, whole, after any text already printed.
+    /// Whether the runner gave this program its record descriptor (a program started by hand has none).
+    private var connected = false
+
+    /// Sends a record to the runner and waits until the runner has taken it.
+    ///
+    /// Exact placement: everything this program printed before the record is already in the text
+    /// pipe when the record is written (output is unbuffered), and nothing printed after it can be
+    /// written before the runner, having drained the text pipe, acknowledges the record.
     func send(_ record: WireRecord) {
-        let line = record.encodedLine()
+        let frame = record.encodedFrame()
         lock.lock()
         defer { lock.unlock() }
+        guard connected else { return }
         fflush(stdout)
-        line.utf8CString.withUnsafeBufferPointer { buffer in
-            _ = fwrite(buffer.baseAddress, 1, buffer.count - 1, stdout)
+        fflush(stderr)
+        guard Self.writeAll(frame, to: WireRecord.recordDescriptor) else { connected = false; return }
+        var acknowledgement: UInt8 = 0
+        var count = 0
+        repeat { count = read(WireRecord.recordDescriptor, &acknowledgement, 1) } while count < 0 && errno == EINTR
+        if count <= 0 { connected = false }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            offset += written
         }
-        fflush(stdout)
+        return true
     }
 
     func start(notebookID: String) {
@@ -34,7 +55,11 @@ final class NotebookSession: @unchecked Sendable {
         let safeID = String(notebookID.unicodeScalars.map { scalar -> Character in
             scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_") ? Character(scalar) : "-"
         })
-        lock.withLock { self.notebookID = safeID }
+        let hasDescriptors = fcntl(WireRecord.recordDescriptor, F_GETFD) >= 0
+        lock.withLock {
+            self.notebookID = safeID
+            connected = hasDescriptors
+        }
         // A changed data file must invalidate the runner's cached results.
         DataFileLog.observer = { path in NotebookSession.shared.send(.dataFile(path: path)) }
         // Fits report epochs and numerical trouble; the runner shows progress and the cell a warning.
@@ -69,12 +94,12 @@ public func _notebookStart(id: String) {
     NotebookSession.shared.start(notebookID: id)
 }
 
-/// Marks the start of a cell in the output stream. Not for use in notebooks.
+/// Marks the start of a cell for the runner. Not for use in notebooks.
 public func _notebookCellBegin(_ index: Int, label: String?) {
     NotebookSession.shared.beginCell(index: index, label: label)
 }
 
-/// Marks the normal end of a cell in the output stream. Not for use in notebooks.
+/// Marks the normal end of a cell for the runner. Not for use in notebooks.
 public func _notebookCellEnd(_ index: Int) {
     NotebookSession.shared.send(.cellEnd(index: index))
 }

@@ -23,6 +23,9 @@ struct RenderOptions: ParsableArguments {
     @Flag(help: "Run every notebook even when its code, parameters, data and engine are unchanged.")
     var noCache = false
 
+    @Flag(help: "Run notebook code outside the sandbox, with all of your rights (files, network, environment, processes). Only for notebooks you trust, or where bubblewrap cannot run.")
+    var noSandbox = false
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
     }
@@ -43,6 +46,12 @@ struct RenderOptions: ParsableArguments {
         var executor = NotebookExecutor(toolchain: toolchain, workRoot: CacheFolder.path + "/build")
         executor.defaultCellTimeout = timeout
         executor.cache = noCache ? nil : ExecutionCache(folder: CacheFolder.path + "/executions")
+        if noSandbox {
+            printError("warning: --no-sandbox: notebook code runs with ALL of your rights: it can read, change and delete your files, use the network, read your environment variables and leave processes running. Use it only for notebooks you trust.")
+            executor.sandboxed = false
+        } else {
+            do { try Sandbox.checkInstalled() } catch { throw ValidationError("\(error)") }
+        }
         if parallel > 1 { executor.sweepWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount / parallel) }
         var renderer = BookRenderer(executor: executor, outputFolder: out)
         renderer.allowHTML = allowHTML

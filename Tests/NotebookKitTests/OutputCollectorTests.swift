@@ -3,13 +3,18 @@ import NotebookWire
 @testable import NotebookKit
 
 @Suite struct OutputCollectorTests {
-    func stream(_ parts: [String]) -> [UInt8] { Array(parts.joined().utf8) }
+    /// The JSON of a record's frame, as the runner hands it to the collector.
+    func json(_ record: WireRecord) -> [UInt8] { Array(record.encodedFrame().dropFirst(4)) }
 
     @Test func textGoesToTheCellThatPrintedIt() {
         var collector = OutputCollector(cellCount: 2)
-        collector.consume(stream([WireRecord.cellBegin(index: 0).encodedLine(), "one\n",
-                                  WireRecord.cellEnd(index: 0).encodedLine(), WireRecord.cellBegin(index: 1).encodedLine(),
-                                  "two", WireRecord.warning(message: "careful").encodedLine(), "three\n"]))
+        collector.receive(frame: json(.cellBegin(index: 0)))
+        collector.consume(Array("one\n".utf8))
+        collector.receive(frame: json(.cellEnd(index: 0)))
+        collector.receive(frame: json(.cellBegin(index: 1)))
+        collector.consume(Array("two".utf8))
+        collector.receive(frame: json(.warning(message: "careful")))
+        collector.consume(Array("three\n".utf8))
         collector.finish()
         #expect(collector.cells[0].outputs == [.text("one\n")])
         #expect(collector.cells[0].status == .succeeded)
@@ -17,25 +22,60 @@ import NotebookWire
         #expect(collector.runningCell == 1)
     }
 
-    @Test func recordsSplitAcrossChunksAreReassembled() {
-        let bytes = stream([WireRecord.cellBegin(index: 0).encodedLine(), "héllo ",
-                            WireRecord.figure(name: "cell-1-1", svg: "<svg/>", alt: "a").encodedLine(), "end\n"])
+    @Test func framesSplitAcrossReadsAreReassembled() throws {
+        let records: [WireRecord] = [.cellBegin(index: 0), .figure(name: "cell-1-1", svg: "<svg/>", alt: "héllo"), .cellEnd(index: 0)]
+        let bytes = records.flatMap { $0.encodedFrame() }
         for size in [1, 2, 3, 7, 64] {
-            var collector = OutputCollector(cellCount: 1)
+            let channel = try RecordChannel()
+            var decoded: [WireRecord] = []
             var start = 0
             while start < bytes.count {
-                collector.consume(Array(bytes[start..<min(bytes.count, start + size)]))
+                decoded += try channel.frames(adding: bytes[start..<min(bytes.count, start + size)]).compactMap { WireRecord.decode(json: $0) }
                 start += size
             }
-            collector.finish()
-            #expect(collector.cells[0].outputs == [.text("héllo "), .figure(name: "cell-1-1", svg: "<svg/>", alt: "a"), .text("end\n")],
-                    "chunk size \(size)")
+            #expect(decoded == records, "chunk size \(size)")
         }
+    }
+
+    @Test func aFrameLongerThanTheLimitIsRefused() throws {
+        let channel = try RecordChannel(maximumFrameLength: 100)
+        #expect(throws: RecordChannel.FrameTooLong.self) { try channel.frames(adding: [0, 0, 1, 0, 65][...]) }
+    }
+
+    /// Finding 2: text that looks like the old in-band record marker stays text and makes no figure.
+    @Test func printedRecordLookalikesAreOnlyText() {
+        var collector = OutputCollector(cellCount: 1)
+        collector.receive(frame: json(.cellBegin(index: 0)))
+        let forged = "\u{1E}tb1:{\"figure\":{\"alt\":\"x\",\"name\":\"../../X\",\"svg\":\"<svg/>\"}}\n"
+        collector.consume(Array(forged.utf8))
+        collector.finish()
+        #expect(collector.cells[0].outputs == [.text(forged)])
+    }
+
+    /// A forged record on the real channel can do no more than a real one.
+    @Test func recordsTheProgramCouldNotHaveSentAreRefused() {
+        var collector = OutputCollector(cellCount: 3)
+        collector.receive(frame: json(.cellBegin(index: 0)))
+        collector.receive(frame: json(.figure(name: "../../X", svg: "<svg/>", alt: "")))
+        collector.receive(frame: json(.figure(name: "cell-2-1", svg: "<svg/>", alt: "")))
+        collector.receive(frame: json(.cellBegin(index: 2)))
+        collector.receive(frame: json(.cellEnd(index: 1)))
+        collector.receive(frame: json(.dataFile(path: "relative/path")))
+        collector.receive(frame: Array("{not json".utf8))
+        collector.receive(frame: json(.figure(name: "cell-1-1", svg: "<svg/>", alt: "")))
+        collector.receive(frame: json(.figure(name: "cell-1-1", svg: "<svg/>", alt: "")))
+        collector.finish()
+        let figures = collector.cells[0].outputs.filter { if case .figure = $0 { true } else { false } }
+        #expect(figures == [.figure(name: "cell-1-1", svg: "<svg/>", alt: "")])
+        let warnings = collector.cells[0].outputs.filter { if case .warning = $0 { true } else { false } }
+        #expect(warnings.count == OutputCollector.refusalNoteLimit)
+        #expect(collector.runningCell == 0)
+        #expect(collector.dataFiles.isEmpty)
     }
 
     @Test func hugeOutputIsTruncatedWithANote() {
         var collector = OutputCollector(cellCount: 1)
-        collector.consume(Array(WireRecord.cellBegin(index: 0).encodedLine().utf8))
+        collector.receive(frame: json(.cellBegin(index: 0)))
         let line = Array(String(repeating: "x", count: 1023).appending("\n").utf8)
         for _ in 0..<3000 { collector.consume(line) }
         collector.finish()

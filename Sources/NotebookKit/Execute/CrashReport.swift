@@ -34,14 +34,27 @@ enum CrashReport {
     /// A one-line reason for the failure of the running cell.
     static func describe(_ termination: ChildProcess.Termination, text: [CellOutput], cellTimeout: Double) -> Failure {
         let reason = reasonText(termination, text: text, cellTimeout: cellTimeout)
-        return Failure(reason: reason, isUncaughtError: reason.hasPrefix(uncaughtReason))
+        return Failure(reason: reason, isUncaughtError: reason.hasPrefix(uncaughtReason),
+                       isEarlyExit: reason.hasPrefix(earlyExitReason))
     }
 
-    /// Why a cell failed, and whether it was an error thrown at top level.
+    /// Why a cell failed, whether it was an error thrown at top level, and whether the program
+    /// simply ended (`exit(…)`) in the middle of the cell.
     struct Failure {
         var reason: String
         var isUncaughtError: Bool
+        var isEarlyExit: Bool
     }
+
+    /// When the program ended early without a trap, the line of the cell's only `exit(` call, if it has one.
+    static func onlyExitLine(of cell: Cell) -> Int? {
+        let lines = cell.source.split(separator: "\n", omittingEmptySubsequences: false).enumerated().filter { _, text in
+            text.range(of: #"\b_?exit\s*\("#, options: .regularExpression) != nil
+        }
+        return lines.count == 1 ? cell.line + lines[0].offset : nil
+    }
+
+    private static let earlyExitReason = "the program exited early"
 
     private static let uncaughtReason = "the cell threw an error that nothing caught"
 
@@ -65,7 +78,7 @@ enum CrashReport {
         case .exited where fatal != nil:
             return "the cell stopped with a runtime error: \(fatal!)"
         case .exited(let code):
-            return "the program exited with status \(code) during this cell"
+            return "\(earlyExitReason) (status \(code)) in this block, so the blocks after it did not run; a notebook must not end its program (remove the exit call)"
         }
     }
 

@@ -1,9 +1,11 @@
 import Foundation
 
 /// Remembers the cell results of successful runs, keyed by everything that can change them: the
-/// generated program (cells' code, parameters, labels), the engine build and the compiler; plus the
-/// size and modification time of each data file the run read. Prose and display options are not
-/// part of the key, so editing them re-renders at once without running anything.
+/// generated program (cells' code, parameters, labels), the engine build, the compiler and the
+/// front matter's `depends:` list; plus the size and modification time of each data file the run
+/// read through the engine's loaders and of each file and folder under `depends:`. Prose and
+/// display options are not part of the key, so editing them re-renders at once without running
+/// anything. A file the code opens by other means and does not declare is not tracked.
 ///
 /// An entry that cannot be decoded, or whose recorded key differs from its file name, is ignored
 /// and overwritten: a cache is never trusted over a run.
@@ -15,8 +17,8 @@ public struct ExecutionCache: Sendable {
     public init(folder: String) { self.folder = folder }
 
     /// The identity of a run.
-    public static func key(program: String, toolchain: Toolchain) -> String {
-        StableHash.hex(["format 1", program, toolchain.libraryFingerprint, toolchain.swiftc].joined(separator: "\u{0}"))
+    public static func key(program: String, toolchain: Toolchain, dependencies: [String] = []) -> String {
+        StableHash.hex((["format 1", program, toolchain.libraryFingerprint, toolchain.swiftc] + dependencies).joined(separator: "\u{0}"))
     }
 
     /// The cached results for `key`, if present, well-formed and its data files unchanged.

@@ -14,6 +14,8 @@ public struct NotebookExecutor: Sendable {
     /// Threads each notebook's sweeps may use; nil lets them use every core. Set it when several
     /// notebooks run at once so they do not oversubscribe the cores.
     public var sweepWorkers: Int?
+    /// Whether notebook programs run inside the sandbox (`Sandbox`); false is `--no-sandbox`.
+    public var sandboxed = true
 
     /// An executor building in `workRoot`.
     public init(toolchain: Toolchain, workRoot: String) {
@@ -33,7 +35,8 @@ public struct NotebookExecutor: Sendable {
         guard !document.cells.isEmpty else { return result }
         do {
             let program = try ProgramAssembler.assemble(document, parameters: parameters)
-            let key = ExecutionCache.key(program: program.source, toolchain: toolchain)
+            let dependencies = try DependencyFiles(document, directory: directory)
+            let key = ExecutionCache.key(program: program.source, toolchain: toolchain, dependencies: dependencies.roots)
             if let cached = cache?.lookupEntry(key), cached.cells.count == result.cells.count {
                 result.cells = cached.cells
                 result.dataFiles = cached.dataFiles
@@ -47,13 +50,16 @@ public struct NotebookExecutor: Sendable {
                 report(compileFailure: build.outcome, into: &result)
                 return result
             }
-            let dataFiles = run(executable, folder: build.folder, directory: directory, skipping: build.skipping,
-                                interrupted: interrupted, progress: progress, into: &result)
+            let dataFiles = run(executable, folder: build.folder, directory: directory, dependencies: dependencies.roots,
+                                skipping: build.skipping, interrupted: interrupted, progress: progress, into: &result)
+                + dependencies.files
             result.dataFiles = dataFiles
             if result.succeeded, !interrupted() { try? cache?.store(result.cells, key: key, dataFiles: dataFiles) }
         } catch let error as NotebookError {
             result.notebookError = error.description
         } catch let error as CompileError {
+            result.notebookError = error.description
+        } catch let error as DependencyError {
             result.notebookError = error.description
         } catch {
             result.notebookError = "\(document.fileName): error: \(error)"
@@ -124,63 +130,100 @@ public struct NotebookExecutor: Sendable {
         }
     }
 
-    private func run(_ executable: String, folder: String, directory: String, skipping: Set<Int>,
+    private func run(_ executable: String, folder: String, directory: String, dependencies: [String], skipping: Set<Int>,
                      interrupted: @escaping @Sendable () -> Bool, progress: ProgressHandler?,
                      into result: inout ExecutedDocument) -> [String] {
         let document = result.document
         let backtraces = folder + "/backtraces"
         try? FileManager.default.removeItem(atPath: backtraces)
         try? FileManager.default.createDirectory(atPath: backtraces, withIntermediateDirectories: true)
-        var environment = ProcessInfo.processInfo.environment
-        environment["OPENBLAS_NUM_THREADS"] = "1"
-        environment["OPENBLAS_CORETYPE"] = OpenBLASCoreType.forThisCPU()
-        if environment["OPENBLAS_CORETYPE"] == nil { environment.removeValue(forKey: "OPENBLAS_CORETYPE") }
-        if let sweepWorkers { environment["TRAINBOOK_WORKERS"] = String(sweepWorkers) }
-        environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,format=json,output-to=\(backtraces)"
-
-        var collector = OutputCollector(cellCount: document.cells.count)
+        var collector = OutputCollector(document: document)
         let preserved = result.cells
         collector.onEvent = progress
-        var termination: ChildProcess.Termination
+        let termination: ChildProcess.Termination
         do {
-            termination = try ChildProcess(executable: executable, arguments: [], environment: environment,
-                                           workingDirectory: directory)
-                .run(onOutput: { collector.consume($0) }, shouldStop: {
-                    if interrupted() { return "interrupted" }
-                    guard let running = collector.runningCell, let start = collector.runningCellStart else { return nil }
-                    let limit = document.cells[running].options.timeout ?? defaultCellTimeout
-                    return Date().timeIntervalSince(start) > limit ? "timeout" : nil
-                })
+            let child = try process(for: executable, directory: directory, dependencies: dependencies, backtraces: backtraces)
+            termination = try child.run(channel: try RecordChannel(), onOutput: { collector.consume($0) },
+                                        onRecord: { collector.receive(frame: $0) }, shouldStop: {
+                if interrupted() { return "interrupted" }
+                guard let running = collector.runningCell, let start = collector.runningCellStart else { return nil }
+                let limit = document.cells[running].options.timeout ?? defaultCellTimeout
+                return Date().timeIntervalSince(start) > limit ? "timeout" : nil
+            })
         } catch {
             result.notebookError = "\(document.fileName): error: \(error)"
             return []
         }
         collector.finish()
         for index in skipping { collector.setStatus(.failedAsExpected, ofCell: index) }
-
-        if termination != .exited(0), let failing = collector.runningCell ?? collector.lastBegun.flatMap({ collector.cells[$0].status == .succeeded ? nil : $0 }) {
-            let cell = document.cells[failing]
-            let tail = collector.droppedTail[failing].map { [CellOutput.text(String(decoding: $0, as: UTF8.self))] } ?? []
-            let failure = CrashReport.describe(termination, text: collector.cells[failing].outputs + tail,
-                                               cellTimeout: cell.options.timeout ?? defaultCellTimeout)
-            let line = CrashReport.notebookLine(in: backtraces, fileName: document.fileName)
-                ?? (failure.isUncaughtError ? CrashReport.onlyThrowingLine(of: cell) : nil) ?? cell.line
-            let reason = failure.reason
-            collector.removeRuntimeMessages(fromCell: failing)
-            collector.add(.error("\(document.fileName):\(line): error: \(reason)"), toCell: failing)
-            collector.setStatus(.failed, ofCell: failing)
-        } else if termination != .exited(0) {
-            result.notebookError = "\(document.fileName): error: the notebook program ended with \(termination) outside any cell"
-        }
+        attributeFailure(sandboxed ? Self.unwrappingSandbox(termination) : termination, backtraces: backtraces,
+                         document: document, collector: &collector, result: &result)
         for (index, cell) in document.cells.enumerated() {
             var outputs = preserved[index].outputs + collector.cells[index].outputs
-            if cell.options.expectsError, collector.cells[index].status == .failed {
+            if cell.options.expectsError, collector.cells[index].status == .failed,
+               !outputs.contains(where: { if case .error = $0 { true } else { false } }) {
                 outputs.append(.error("\(document.fileName):\(cell.line): error: this block is marked expect=error but it ran without error"))
             }
             result.cells[index].outputs = outputs
             result.cells[index].status = collector.cells[index].status
             result.cells[index].seconds = collector.cells[index].seconds
         }
-        return collector.dataFiles.map { $0.hasPrefix("/") ? $0 : directory + "/" + $0 }
+        return collector.dataFiles
+    }
+
+    /// The notebook program as a child: inside the sandbox, or (`--no-sandbox`) directly with the
+    /// caller's environment. Either way the engine's settings are the same.
+    private func process(for executable: String, directory: String, dependencies: [String],
+                         backtraces: String) throws -> ChildProcess {
+        let caller = ProcessInfo.processInfo.environment
+        var engine: [String: String] = ["OPENBLAS_NUM_THREADS": "1",
+                                        "SWIFT_BACKTRACE": "enable=yes,interactive=no,format=json,output-to=\(backtraces)",
+                                        "TRAINBOOK_DATA": Sandbox.dataFolder(environment: caller)]
+        engine["OPENBLAS_CORETYPE"] = OpenBLASCoreType.forThisCPU()
+        if let sweepWorkers { engine["TRAINBOOK_WORKERS"] = String(sweepWorkers) }
+        guard sandboxed else {
+            return ChildProcess(executable: executable, arguments: [], environment: caller.merging(engine) { $1 },
+                                workingDirectory: directory)
+        }
+        try Sandbox.checkInstalled()
+        let data = Sandbox.dataFolder(environment: caller)
+        // By default the data folder also holds the build and execution caches: other notebooks' programs and results.
+        let caches = ([workRoot] + (cache.map { [$0.folder] } ?? [])).filter { $0.hasPrefix(data + "/") }
+        let sandbox = Sandbox(readable: [directory, data] + dependencies, hidden: caches, writable: [backtraces])
+        let arguments = sandbox.arguments(program: executable, directory: directory, toolchain: toolchain,
+                                          environment: Sandbox.environment(engine: engine, caller: caller))
+        return ChildProcess(executable: Sandbox.bubblewrap, arguments: arguments, environment: caller, workingDirectory: nil)
+    }
+
+    /// bubblewrap ends with 128 + N when the program died of signal N; a notebook that calls
+    /// `exit(132)` itself is read as a trap, a price paid for knowing traps inside the sandbox.
+    static func unwrappingSandbox(_ termination: ChildProcess.Termination) -> ChildProcess.Termination {
+        if case .exited(let code) = termination, code > 128, code < 128 + 32 { return .signalled(code - 128) }
+        return termination
+    }
+
+    /// Puts the reason the program stopped under the cell that was running, at its notebook line;
+    /// a program that ended while a cell ran, even with status 0, ended early.
+    private func attributeFailure(_ termination: ChildProcess.Termination, backtraces: String, document: Document,
+                                  collector: inout OutputCollector, result: inout ExecutedDocument) {
+        let endedInCell = collector.runningCell
+        guard termination != .exited(0) || endedInCell != nil else { return }
+        guard let failing = endedInCell ?? collector.lastBegun.flatMap({ collector.cells[$0].status == .succeeded ? nil : $0 }) else {
+            let said = collector.cells.first?.outputs.compactMap { if case .text(let t) = $0 { t } else { nil } }.joined() ?? ""
+            result.notebookError = said.hasPrefix("bwrap:")
+                ? "\(document.fileName): error: the sandbox could not start (\(said.trimmingCharacters(in: .whitespacesAndNewlines))); fix its cause, or pass --no-sandbox to run notebooks you trust unconfined"
+                : "\(document.fileName): error: the notebook program ended with \(termination) outside any cell"
+            return
+        }
+        let cell = document.cells[failing]
+        let tail = collector.droppedTail[failing].map { [CellOutput.text(String(decoding: $0, as: UTF8.self))] } ?? []
+        let failure = CrashReport.describe(termination, text: collector.cells[failing].outputs + tail,
+                                           cellTimeout: cell.options.timeout ?? defaultCellTimeout)
+        let line = CrashReport.notebookLine(in: backtraces, fileName: document.fileName)
+            ?? (failure.isUncaughtError ? CrashReport.onlyThrowingLine(of: cell) : nil)
+            ?? (failure.isEarlyExit ? CrashReport.onlyExitLine(of: cell) : nil) ?? cell.line
+        collector.removeRuntimeMessages(fromCell: failing)
+        collector.add(.error("\(document.fileName):\(line): error: \(failure.reason)"), toCell: failing)
+        collector.setStatus(.failed, ofCell: failing)
     }
 }

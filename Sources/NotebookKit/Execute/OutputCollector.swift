@@ -1,16 +1,18 @@
 import Foundation
 import NotebookWire
 
-/// Splits the merged output stream of a notebook program into per-cell outputs: printed text
-/// between records goes to the cell that is running, records become figures, tables, warnings.
+/// Gathers what a notebook program sends into per-cell outputs: printed text goes to the cell that
+/// is running, records become figures, tables, warnings. Printed text is only ever text; records
+/// arrive on their own channel and are checked before they count (`RecordCheck`).
 struct OutputCollector {
     /// Text kept per cell at most; a cell that prints more is cut with a note saying so.
     static let textLimit = 1 << 20
+    /// Warnings about refused records shown per run at most.
+    static let refusalNoteLimit = 5
 
     private(set) var cells: [CellResult]
     private(set) var runningCell: Int?
     private(set) var lastBegun: Int?
-    private var pending: [UInt8] = []
     private var text: [UInt8] = []
     private var textTarget: Int?
     private var truncated: Set<Int> = []
@@ -19,44 +21,57 @@ struct OutputCollector {
     /// Data files the program said it read, in order of first reading.
     private(set) var dataFiles: [String] = []
     private var cellStart = Date()
+    private let check: RecordCheck
+    private var figureNames: Set<String> = []
+    private var displayBytes = 0
+    private var refusals = 0
     /// Told when cells begin and end and when their fits finish an epoch.
     var onEvent: ((RunEvent) -> Void)?
 
+    /// A collector for `document`'s cells.
+    init(document: Document) {
+        cells = document.cells.map { CellResult(index: $0.index) }
+        check = RecordCheck(labels: document.cells.map { $0.options.label ?? "cell-\($0.index + 1)" },
+                            expectingError: Set(document.cells.filter(\.options.expectsError).map(\.index)))
+    }
+
+    /// A collector for `cellCount` cells without labels (for tests of the stream alone).
     init(cellCount: Int) {
         cells = (0..<cellCount).map(CellResult.init)
+        check = RecordCheck(labels: (0..<cellCount).map { "cell-\($0 + 1)" }, expectingError: nil)
     }
 
     /// When the running cell began, for its timeout.
     var runningCellStart: Date? { runningCell == nil ? nil : cellStart }
 
-    /// Consumes a chunk of the stream.
+    /// Takes printed text (standard output and error, merged), never looking into it for records.
     mutating func consume(_ bytes: [UInt8]) {
-        pending += bytes
-        let marker = Array(WireRecord.marker.utf8)
-        while !pending.isEmpty {
-            guard let start = pending.firstRange(of: marker)?.lowerBound else {
-                // Keep a tail that may be the beginning of a marker split across chunks.
-                let keep = min(pending.count, marker.count - 1)
-                let tailStart = (0...keep).reversed().first { marker.starts(with: pending.suffix($0)) } ?? 0
-                appendText(pending.dropLast(tailStart))
-                pending = Array(pending.suffix(tailStart))
-                return
-            }
-            appendText(pending[..<start])
-            guard let end = pending[start...].firstIndex(of: UInt8(ascii: "\n")) else {
-                pending = Array(pending[start...])
-                return
-            }
-            let json = String(decoding: pending[(start + marker.count)..<end], as: UTF8.self)
-            pending = Array(pending[(end + 1)...])
-            if let record = WireRecord.decode(json: Substring(json)) { handle(record) }
+        appendText(bytes[...])
+    }
+
+    /// Takes one record frame's JSON; a record that is malformed or that the program could not
+    /// have sent here is dropped, with a note under the running cell.
+    mutating func receive(frame: [UInt8]) {
+        guard let record = WireRecord.decode(json: frame) else {
+            refuse("a malformed record")
+            return
         }
+        if let problem = check.problem(with: record, running: runningCell, lastBegun: lastBegun, figureNames: figureNames,
+                                       displayBytes: displayBytes, dataFiles: dataFiles.count) {
+            refuse("a record (\(problem))")
+            return
+        }
+        handle(record)
+    }
+
+    private mutating func refuse(_ what: String) {
+        refusals += 1
+        guard refusals <= Self.refusalNoteLimit, let target = textTarget ?? (cells.isEmpty ? nil : 0) else { return }
+        add(.warning("the notebook program sent \(what); it was ignored"), toCell: target)
     }
 
     /// Ends the stream: text still buffered goes to the cell that printed it.
     mutating func finish() {
-        appendText(pending[...])
-        pending = []
         flushText()
     }
 
@@ -87,21 +102,22 @@ struct OutputCollector {
         flushText()
         switch record {
         case .cellBegin(let index):
-            guard cells.indices.contains(index) else { return }
             runningCell = index
             lastBegun = index
             textTarget = index
             cellStart = Date()
             onEvent?(.cellStarted(index))
         case .cellEnd(let index):
-            guard cells.indices.contains(index) else { return }
             if cells[index].status == .notRun { cells[index].status = .succeeded }
             cells[index].seconds = Date().timeIntervalSince(cellStart)
             runningCell = nil
             onEvent?(.cellFinished(index, seconds: cells[index].seconds))
         case .figure(let name, let svg, let alt):
+            figureNames.insert(name)
+            displayBytes += svg.utf8.count + alt.utf8.count
             if let target = textTarget { cells[target].outputs.append(.figure(name: name, svg: svg, alt: alt)) }
         case .table(let columns, let rows):
+            displayBytes += columns.joined().utf8.count + rows.joined().joined().utf8.count
             if let target = textTarget { cells[target].outputs.append(.table(columns: columns, rows: rows)) }
         case .warning(let message):
             if let target = textTarget { cells[target].outputs.append(.warning(message)) }
@@ -110,7 +126,6 @@ struct OutputCollector {
         case .dataFile(let path):
             if !dataFiles.contains(path) { dataFiles.append(path) }
         case .expectedFailure(let index, let failed):
-            guard cells.indices.contains(index) else { return }
             cells[index].status = failed ? .failedAsExpected : .failed
         }
     }

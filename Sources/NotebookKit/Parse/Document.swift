@@ -10,6 +10,8 @@ public struct Document: Equatable, Sendable {
     public var blocks: [Block]
     /// Whether the notebook opted in to raw HTML in its prose.
     public var allowsHTML: Bool
+    /// Files and folders the front matter's `depends:` names as inputs of the code.
+    public var dependencies: [DeclaredDependency] = []
 
     /// The names the `swift-train parameters` block defines, which `-p NAME=VALUE` may override.
     public var parameterNames: [String] {

@@ -1,11 +1,16 @@
 /// The optional `---` block at the top of a notebook. It is blanked out (line numbers stay right)
-/// before cmark sees the text. The one key read today is `allow-html: true`, which lets the
-/// notebook's prose keep raw HTML (dropped by default, because readers open pages from strangers).
+/// before cmark sees the text. Keys read:
+/// - `allow-html: true` lets the notebook's prose keep raw HTML (dropped by default, because
+///   readers open pages from strangers);
+/// - `depends:` names files or folders the code reads without the engine's loaders, either on its
+///   line (`depends: data/a.csv, extra/`, or in brackets) or as a list of `- PATH` lines below it.
 struct FrontMatter {
     /// The Markdown with the front matter replaced by empty lines.
     let body: String
     /// Whether `allow-html: true` was set.
     let allowsHTML: Bool
+    /// What `depends:` names, in order.
+    let dependencies: [DeclaredDependency]
 
     init(_ markdown: String) {
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
@@ -13,16 +18,46 @@ struct FrontMatter {
               let end = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpace == "---" }) else {
             body = markdown
             allowsHTML = false
+            dependencies = []
             return
         }
         var allows = false
-        for line in lines[1..<end] {
-            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: " \t\r") }
-            if parts.count == 2, parts[0] == "allow-html" { allows = parts[1] == "true" }
+        var dependencies: [DeclaredDependency] = []
+        var inDependsList = false
+        for index in 1..<end {
+            let line = lines[index]
+            let lineNumber = index + 1
+            let trimmed = line.trimmingCharacters(in: " \t\r")
+            if inDependsList, trimmed.hasPrefix("- ") || trimmed == "-" {
+                dependencies += Self.paths(in: trimmed.dropFirst()).map { DeclaredDependency(path: $0, line: lineNumber) }
+                continue
+            }
+            inDependsList = false
+            let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " \t\r") }
+            guard parts.count == 2 else { continue }
+            switch parts[0] {
+            case "allow-html": allows = parts[1] == "true"
+            case "depends":
+                inDependsList = parts[1].isEmpty
+                let inline = parts[1].hasPrefix("[") && parts[1].hasSuffix("]") ? String(parts[1].dropFirst().dropLast()) : parts[1]
+                dependencies += inline.split(separator: ",").flatMap { Self.paths(in: $0) }
+                    .map { DeclaredDependency(path: $0, line: lineNumber) }
+            default: break
+            }
         }
         for i in 0...end { lines[i] = "" }
         body = lines.joined(separator: "\n")
         allowsHTML = allows
+        self.dependencies = dependencies
+    }
+
+    /// The path in one list item, without surrounding spaces or quotes; none when it is empty.
+    private static func paths(in item: some StringProtocol) -> [String] {
+        var path = Substring(item).trimmingCharacters(in: " \t\r")
+        if path.count >= 2, let first = path.first, first == "\"" || first == "'", path.last == first {
+            path = String(path.dropFirst().dropLast())
+        }
+        return path.isEmpty ? [] : [path]
     }
 }
 
@@ -36,4 +71,8 @@ private extension Substring {
     func trimmingCharacters(in set: String) -> String {
         String(drop(while: { set.contains($0) }).reversed().drop(while: { set.contains($0) }).reversed())
     }
+}
+
+private extension String {
+    func trimmingCharacters(in set: String) -> String { Substring(self).trimmingCharacters(in: set) }
 }

@@ -45,7 +45,9 @@ public enum NotebookParser {
             }
         }
         let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
-        return Document(fileName: fileName, name: stem, title: title ?? stem, blocks: blocks, allowsHTML: allowsHTML)
+        var document = Document(fileName: fileName, name: stem, title: title ?? stem, blocks: blocks, allowsHTML: allowsHTML)
+        document.dependencies = frontMatter.dependencies
+        return document
     }
 }
 

@@ -25,18 +25,51 @@ struct ChildProcess {
     /// Runs the child to its end. `onOutput` receives each chunk as it arrives; `shouldStop` is asked
     /// about four times a second and whenever output arrives, and a non-nil answer kills the group.
     func run(onOutput: ([UInt8]) -> Void, shouldStop: () -> String? = { nil }) throws -> Termination {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw ChildProcessError.spawn(executable, errno) }
-        let (readEnd, writeEnd) = (fds[0], fds[1])
+        try run(channel: nil, onOutput: onOutput, onRecord: { _ in }, shouldStop: shouldStop)
+    }
 
+    /// Runs the child with a record channel on its descriptor 3: `onRecord` receives each
+    /// frame after all the text the child printed before it, and the child goes on once it returns.
+    func run(channel: RecordChannel?, onOutput: ([UInt8]) -> Void, onRecord: ([UInt8]) -> Void,
+             shouldStop: () -> String? = { nil }) throws -> Termination {
+        let output = try PipeEnds.make()
+        let pid: pid_t
+        do {
+            pid = try spawn(output: output.write, passing: channel.map { [$0.childDescriptor] } ?? [])
+        } catch {
+            output.closeBoth()
+            throw error
+        }
+        close(output.write)
+        channel?.closeChildEnd()
+        ChildProcessRegistry.shared.add(pid)
+        defer { ChildProcessRegistry.shared.remove(pid) }
+        var pump = OutputPump(child: pid, text: output.read, channel: channel)
+        let (waitStatus, stopReason) = pump.run(onOutput: onOutput, onRecord: onRecord, shouldStop: shouldStop)
+        close(output.read)
+        channel?.closeRunnerEnd()
+        // Grandchildren that outlived the child must not linger.
+        kill(-pid, SIGKILL)
+        if let stopReason { return .stopped(reason: stopReason) }
+        let signal = waitStatus & 0x7f
+        return signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signalled(signal)
+    }
+
+    /// Starts the child in a new process group, with `output` as its standard output and error and
+    /// each `(child, parent)` descriptor pair duplicated into it.
+    private func spawn(output: Int32, passing descriptors: [(child: Int32, parent: Int32)]) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
-        posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
-        posix_spawn_file_actions_addclose(&actions, readEnd)
-        posix_spawn_file_actions_addclose(&actions, writeEnd)
+        posix_spawn_file_actions_adddup2(&actions, output, 1)
+        posix_spawn_file_actions_adddup2(&actions, output, 2)
+        for (child, parent) in descriptors { posix_spawn_file_actions_adddup2(&actions, parent, child) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let workingDirectory {
+            // A chdir action, not `env -C`: `env` would read a program path holding `=` as an assignment.
+            guard let addChdir = Self.addChdir else { throw ChildProcessError.noChdir }
+            addChdir(&actions, workingDirectory)
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -49,58 +82,20 @@ struct ChildProcess {
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
 
-        // `env -C` changes directory in the child itself (posix_spawn's chdir action is not exported here).
-        let command = workingDirectory.map { ["/usr/bin/env", "-C", $0, executable] } ?? [executable]
-        let argv = (command + arguments).map { strdup($0) } + [nil]
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
-
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
-        close(writeEnd)
-        guard status == 0 else {
-            close(readEnd)
-            throw ChildProcessError.spawn(executable, status)
-        }
-        ChildProcessRegistry.shared.add(pid)
-        defer { ChildProcessRegistry.shared.remove(pid) }
-
-        var stopReason: String?
-        var exitStatus: Int32?
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        var pollDescriptor = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
-        while true {
-            if stopReason == nil, let reason = shouldStop() {
-                stopReason = reason
-                Self.killTree(of: pid)
-            }
-            let ready = poll(&pollDescriptor, 1, 250)
-            if ready < 0 && errno == EINTR { continue }
-            if ready > 0 {
-                let count = read(readEnd, &buffer, buffer.count)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { break }
-                onOutput(Array(buffer[0..<count]))
-                continue
-            }
-            // Quiet for a moment: once the child itself has ended, stop reading even if a process it
-            // started (in a session of its own, out of reach of the group kill) still holds the pipe.
-            if exitStatus == nil {
-                var status: Int32 = 0
-                if waitpid(pid, &status, WNOHANG) == pid { exitStatus = status }
-            }
-            if exitStatus != nil { break }
-        }
-        close(readEnd)
-
-        var waitStatus: Int32 = exitStatus ?? 0
-        if exitStatus == nil { while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {} }
-        // Grandchildren that outlived the child must not linger.
-        kill(-pid, SIGKILL)
-        if let stopReason { return .stopped(reason: stopReason) }
-        let signal = waitStatus & 0x7f
-        return signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signalled(signal)
+        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard status == 0 else { throw ChildProcessError.spawn(executable, status) }
+        return pid
     }
+
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), which Swift's Glibc module does not export.
+    private static let addChdir: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
+    }()
 
     /// Kills `pid`, every process descended from it (found through /proc, so children that moved to a
     /// session of their own are found too), and its process group.
@@ -133,13 +128,37 @@ struct ChildProcess {
     }
 }
 
+/// The two ends of a pipe.
+struct PipeEnds {
+    var read: Int32
+    var write: Int32
+
+    /// A new pipe whose descriptors are not inherited by children unless duplicated into them.
+    static func make() throws -> PipeEnds {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw ChildProcessError.pipe(errno) }
+        // (pipe2 with O_CLOEXEC is not exported to Swift; a spawn on another thread in between is harmless.)
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return PipeEnds(read: fds[0], write: fds[1])
+    }
+
+    func closeBoth() {
+        close(read)
+        close(write)
+    }
+}
+
 /// A child could not be started.
 enum ChildProcessError: Error, CustomStringConvertible {
     case spawn(String, Int32)
+    case pipe(Int32)
+    case noChdir
 
     var description: String {
         switch self {
         case .spawn(let path, let code): "cannot start \(path): \(String(cString: strerror(code)))"
+        case .pipe(let code): "cannot create a pipe: \(String(cString: strerror(code)))"
+        case .noChdir: "this C library cannot start a program in another folder (glibc 2.29 or later is needed)"
         }
     }
 }
