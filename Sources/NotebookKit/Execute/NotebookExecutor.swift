@@ -33,8 +33,9 @@ public struct NotebookExecutor: Sendable {
         guard !document.cells.isEmpty else { return result }
         do {
             let program = try ProgramAssembler.assemble(document, parameters: parameters)
-            let key = ExecutionCache.key(program: program.source, toolchain: toolchain)
-            if let cached = cache?.lookupEntry(key), cached.cells.count == result.cells.count {
+            let key = try ExecutionCache.key(for: document, parameters: parameters, toolchain: toolchain)
+            if let cached = cache?.lookupEntry(key, for: document), cached.cells.count == result.cells.count,
+               ExecutionCache.fitsTimeLimits(cached.cells, of: document, defaultTimeout: defaultCellTimeout) {
                 result.cells = cached.cells
                 result.dataFiles = cached.dataFiles
                 result.fromCache = true
@@ -50,7 +51,7 @@ public struct NotebookExecutor: Sendable {
             let dataFiles = run(executable, folder: build.folder, directory: directory, skipping: build.skipping,
                                 interrupted: interrupted, progress: progress, into: &result)
             result.dataFiles = dataFiles
-            if result.succeeded, !interrupted() { try? cache?.store(result.cells, key: key, dataFiles: dataFiles) }
+            if result.succeeded, !interrupted() { try? cache?.store(result.cells, key: key, dataFiles: dataFiles, layout: CellLayout(document)) }
         } catch let error as NotebookError {
             result.notebookError = error.description
         } catch let error as CompileError {
