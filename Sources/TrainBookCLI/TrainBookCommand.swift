@@ -18,6 +18,6 @@ struct TrainBookCommand: ParsableCommand {
           trainbook render notebooks/02-finding-the-learning-rate.md
           trainbook render notebooks -p epochs=2     a quick render with fewer epochs
         """,
-        subcommands: [Render.self, Check.self, Watch.self, DatasetsCommand.self],
+        subcommands: [Render.self, Check.self, Watch.self, Verify.self, Diff.self, DatasetsCommand.self],
         defaultSubcommand: Render.self)
 }
