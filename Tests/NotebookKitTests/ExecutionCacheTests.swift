@@ -84,3 +84,24 @@ import Testing
         #expect(try key("New first line.\n\n" + reads) != key(reads))
     }
 }
+
+/// A cached run is served only when each of its cells finished within the time it is now allowed.
+@Suite struct ExecutionCacheTimeLimitTests {
+    func cells(_ seconds: [Double]) -> [CellResult] {
+        seconds.enumerated().map { index, seconds in
+            var cell = CellResult(index: index)
+            cell.seconds = seconds
+            return cell
+        }
+    }
+
+    @Test func aLimitBelowARecordedCellTimeRunsAgain() throws {
+        let notebook = { (options: String) in
+            try NotebookParser.parse("```swift-train\nprint(1)\n```\n\n```swift-train \(options)\nprint(2)\n```\n", fileName: "t.md")
+        }
+        #expect(ExecutionCache.fitsTimeLimits(cells([1, 5]), of: try notebook(""), defaultTimeout: 1800))
+        #expect(ExecutionCache.fitsTimeLimits(cells([1, 5]), of: try notebook("timeout=6"), defaultTimeout: 1800))
+        #expect(!ExecutionCache.fitsTimeLimits(cells([1, 5]), of: try notebook("timeout=4"), defaultTimeout: 1800))
+        #expect(!ExecutionCache.fitsTimeLimits(cells([1, 5]), of: try notebook(""), defaultTimeout: 3), "--timeout counts too")
+    }
+}

@@ -19,7 +19,7 @@ enum ComparisonPage {
         <span class="swatch old-swatch"></span>old, grey and faded underneath: \(HTML.escape(folders.old))<br>
         Both are drawn at the same size, in the same frame; where the axes' ranges differ, read each curve
         against its own tick labels (the old ones are grey).</p>
-        \(overlay)<h2>Side by side</h2>
+        \(overlay)\(descriptions(old: oldSVG, new: newSVG))<h2>Side by side</h2>
         <div class="side">\(side)</div>
         \(values(of: page))
         """
@@ -47,6 +47,21 @@ enum ComparisonPage {
                 + "\(HTML.escape(OutputDiff.summary(of: page)))<br>\(items.joined(separator: " · "))</li>\n"
         }
         return document(title: "What changed", body: body + "</ul>\n")
+    }
+
+    /// The figure's own summary (its `<desc>`, the numbers a screen reader hears) old beside new,
+    /// when it changed: the numbers behind a difference too small to see.
+    private static func descriptions(old: String, new: String) -> String {
+        let before = description(of: old), after = description(of: new)
+        guard before != after else { return "" }
+        return "<div class=\"table-wrap\"><table class=\"values\"><thead><tr><th>old figure, in words</th><th>new figure, in words</th></tr></thead><tbody>\n"
+            + "<tr><td class=\"old\">\(HTML.escape(before ?? ""))</td><td class=\"new\">\(HTML.escape(after ?? ""))</td></tr>\n</tbody></table></div>\n"
+    }
+
+    private static func description(of svg: String) -> String? {
+        guard let open = svg.range(of: "<desc"), let start = svg[open.upperBound...].firstIndex(of: ">"),
+              let end = svg[start...].range(of: "</desc>") else { return nil }
+        return PrintedValues.unescape(String(svg[svg.index(after: start)..<end.lowerBound]))
     }
 
     /// The changed printed values of `page`, a two-column table per cell.
