@@ -17,7 +17,9 @@ struct TrainBookCommand: ParsableCommand {
           trainbook                                  render notebooks/ into output/
           trainbook render notebooks/02-finding-the-learning-rate.md
           trainbook render notebooks -p epochs=2     a quick render with fewer epochs
+          trainbook verify                           fail if output/ is stale (for CI)
+          trainbook diff --against HEAD              output/ against the last commit
         """,
-        subcommands: [Render.self, Check.self, Watch.self, DatasetsCommand.self],
+        subcommands: [Render.self, Check.self, Watch.self, Verify.self, Diff.self, DatasetsCommand.self],
         defaultSubcommand: Render.self)
 }

@@ -36,8 +36,10 @@ public struct NotebookExecutor: Sendable {
         do {
             let program = try ProgramAssembler.assemble(document, parameters: parameters)
             let dependencies = try DependencyFiles(document, directory: directory)
-            let key = ExecutionCache.key(program: program.source, toolchain: toolchain, dependencies: dependencies.roots)
-            if let cached = cache?.lookupEntry(key), cached.cells.count == result.cells.count {
+            let key = try ExecutionCache.key(for: document, parameters: parameters, toolchain: toolchain,
+                                             dependencies: dependencies.roots)
+            if let cached = cache?.lookupEntry(key, for: document), cached.cells.count == result.cells.count,
+               ExecutionCache.fitsTimeLimits(cached.cells, of: document, defaultTimeout: defaultCellTimeout) {
                 result.cells = cached.cells
                 result.dataFiles = cached.dataFiles
                 result.fromCache = true
@@ -54,7 +56,7 @@ public struct NotebookExecutor: Sendable {
                                 skipping: build.skipping, interrupted: interrupted, progress: progress, into: &result)
                 + dependencies.files
             result.dataFiles = dataFiles
-            if result.succeeded, !interrupted() { try? cache?.store(result.cells, key: key, dataFiles: dataFiles) }
+            if result.succeeded, !interrupted() { try? cache?.store(result.cells, key: key, dataFiles: dataFiles, layout: CellLayout(document)) }
         } catch let error as NotebookError {
             result.notebookError = error.description
         } catch let error as CompileError {
