@@ -80,7 +80,8 @@ enum ComparisonPage {
     /// `svg` with its ids prefixed (so two versions of one figure can share a page), or nil when it
     /// is not a figure the book's pages would embed.
     static func embeddable(_ svg: String, prefix: String) -> String? {
-        guard SVGSanitizer.problem(with: svg) == nil else { return nil }
+        // Embed the sanitizer's re-serialized text, as the book's pages do, never the file's own.
+        guard case .success(let svg) = SVGSanitizer.sanitize(svg) else { return nil }
         guard let start = svg.range(of: " id=\""), let end = svg[start.upperBound...].firstIndex(of: "\"") else { return svg }
         let root = String(svg[start.upperBound..<end])
         return root.isEmpty ? svg : svg.replacingOccurrences(of: root, with: prefix + root)
