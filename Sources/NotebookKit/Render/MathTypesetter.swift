@@ -72,7 +72,9 @@ public struct MathTypesetter: Sendable {
     private func store(_ mathML: String, for key: Key) {
         guard let cacheFolder else { return }
         try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
-        if let data = try? JSONEncoder().encode(Entry(key: key, mathML: mathML)) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let data = try? encoder.encode(Entry(key: key, mathML: mathML)) {
             try? AtomicFile.write(data, to: cacheFolder + "/" + key.hash + ".json")
         }
     }

@@ -36,6 +36,8 @@ extension PageRenderer {
         var text: String
 
         init(_ markdown: String) {
+            // A caption is one line of Markdown; a `<` in it is text, never a tag.
+            let markdown = markdown.replacingOccurrences(of: "<", with: "&lt;")
             var html = CommonMark.html(of: markdown, allowHTML: false).trimmingCharacters(in: .whitespacesAndNewlines)
             if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
             self.html = html
