@@ -61,6 +61,13 @@ import Testing
         #expect(!(try run.page("bad-tex")).contains("must not run</pre>"))
     }
 
+    @Test func checkReportsBadTeXAndStillCompiles() throws {
+        let run = try TrainBookRun(notebooks: [bad("bad-tex.md")], command: "check")
+        #expect(run.status == 1)
+        #expect(run.terminal.contains("bad-tex.md:3:20: error: this math is not valid TeX: "), "\(run.terminal)")
+        #expect(!run.terminal.contains("must not run"))
+    }
+
     @Test func unterminatedDisplayMathIsAnError() throws {
         let run = try TrainBookRun(notebooks: [bad("unterminated-math.md")])
         #expect(run.status == 1)
