@@ -77,6 +77,15 @@ import Testing
         #expect(CrossReferences.problems(in: executed) == ["forms.md:3:40: error: @fig-second points to the block at line 24, which shows no outputs (output=false)"])
     }
 
+    @Test func quartoStyleLabelsAreReferencedWithoutTheirPrefixTwice() throws {
+        let document = try NotebookParser.parse("See @fig-loss.\n\n```swift-train label=fig-loss\nshow(f)\n```\n", fileName: "q.md")
+        var result = CellResult(index: 0)
+        result.status = .succeeded
+        result.outputs = [.figure(name: "fig-loss-1", svg: Self.svg, alt: "a")]
+        let page = PageRenderer.render(ExecutedDocument(document: document, cells: [result]))
+        #expect(page.contains("See <a class=\"xref\" href=\"#fig-fig-loss-1\">Figure 1</a>."))
+    }
+
     @Test func theCaptionBecomesTheFigureAccessibleName() throws {
         let (page, _) = try page()
         #expect(page.contains("<title id=\"f-title\">Loss by rate</title><desc id=\"f-desc\">Chart summary.</desc>"))

@@ -1,6 +1,7 @@
 /// The numbers of a page's figures and tables ("Figure 3", "Table 1", counted in page order over the
 /// outputs shown), their anchors, and what each `@fig-LABEL` / `@tbl-LABEL` in the prose points to:
-/// the first figure or table of the block with that `label=`.
+/// the first figure or table of the block with that `label=` (or, as Quarto writers label blocks,
+/// `label=fig-LABEL` / `label=tbl-LABEL`).
 struct CrossReferences {
     /// A numbered figure or table.
     struct Numbered: Equatable {
@@ -48,13 +49,13 @@ struct CrossReferences {
 
     /// The figure or table `reference` points to, if the page shows it.
     func target(of reference: CrossReference) -> Numbered? {
-        firstByLabel[reference.label]?[reference.kind]
+        reference.labels.lazy.compactMap { firstByLabel[$0]?[reference.kind] }.first
     }
 
     /// Throws for the first reference whose label no block of `document` has.
     static func checkLabels(of document: Document) throws {
         let labels = Set(document.cells.compactMap(\.options.label))
-        for reference in references(in: document) where !labels.contains(reference.label) {
+        for reference in references(in: document) where !reference.labels.contains(where: labels.contains) {
             let known = labels.isEmpty ? "no block has a label= yet" : "labels in this notebook: \(labels.sorted().joined(separator: ", "))"
             throw NotebookError.badReference(reference.location, "\(reference.source) names no block; give the block label=\(reference.label) (\(known))")
         }
@@ -65,7 +66,7 @@ struct CrossReferences {
         let numbering = CrossReferences(executed)
         return references(in: executed.document).compactMap { reference in
             guard numbering.target(of: reference) == nil,
-                  let cell = executed.document.cells.first(where: { $0.options.label == reference.label }),
+                  let cell = executed.document.cells.first(where: { reference.labels.contains($0.options.label ?? "") }),
                   cell.index < executed.cells.count, executed.cells[cell.index].status == .succeeded else { return nil }
             let what = reference.kind == .figure ? "figure" : "table"
             let why = cell.options.output ? "shows no \(what)" : "shows no outputs (output=false)"
@@ -80,4 +81,9 @@ struct CrossReferences {
             return prose.segments.compactMap { if case .reference(let reference) = $0 { reference } else { nil } }
         }
     }
+}
+
+private extension CrossReference {
+    /// The block labels this reference may mean: `grid` for `@fig-grid`, or Quarto's `fig-grid`.
+    var labels: [String] { [label, "\(kind.rawValue)-\(label)"] }
 }
