@@ -5,8 +5,6 @@ public enum PageRenderer {
     /// The page for `executed`, with `navigation` at its foot.
     public static func render(_ executed: ExecutedDocument, navigation: PageNavigation = .none) -> String {
         let document = executed.document
-        let numbering = CrossReferences(executed)
-        let contents = TableOfContents(document)
         var body = "<nav><a href=\"index.html\">← All notebooks</a></nav>\n"
         if !executed.succeeded { body += banner(executed) }
         if !executed.parameters.isEmpty {
@@ -14,6 +12,33 @@ public enum PageRenderer {
                 .map { "<code>\(HTML.escape($0.key)) = \(HTML.escape($0.value))</code>" }.joined(separator: ", ")
             body += "<p class=\"parameters\">Rendered with parameters \(values).</p>\n"
         }
+        body += blocks(of: executed, numbering: CrossReferences(executed)) + navigation.html
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="TrainBook">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+        <title>\(HTML.escape(document.title))</title>
+        <style>
+        \(PageStyle.css)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body)</main>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// The notebook's blocks in order, headings anchored, the contents under the title.
+    private static func blocks(of executed: ExecutedDocument, numbering: CrossReferences) -> String {
+        let document = executed.document
+        let contents = TableOfContents(document)
         var pieces: [String] = []
         var headings: [Int: String] = [:]
         for (index, block) in document.blocks.enumerated() {
@@ -35,27 +60,7 @@ public enum PageRenderer {
         // The contents go under the title, or first when the page has none.
         let titleBlock = document.blocks.firstIndex { if case .prose(let p) = $0 { p.heading?.level == 1 } else { false } }
         pieces.insert(contents.html(headings: headings), at: titleBlock.map { $0 + 1 } ?? 0)
-        body += pieces.joined() + navigation.html
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="TrainBook">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-        <title>\(HTML.escape(document.title))</title>
-        <style>
-        \(PageStyle.css)
-        </style>
-        </head>
-        <body>
-        <main>
-        \(body)</main>
-        </body>
-        </html>
-
-        """
+        return pieces.joined()
     }
 
     private static func banner(_ executed: ExecutedDocument) -> String {
