@@ -3,6 +3,7 @@ import Foundation
 /// A cell on the page: its code (perhaps folded), its outputs (perhaps folded), figures and tables
 /// numbered and captioned, and the parameters block marked as such.
 extension PageRenderer {
+    /// One cell: its code, its outputs, or the note that it did not run.
     static func render(_ cell: Cell, _ result: CellResult, numbering: CrossReferences) -> String {
         var html = "<section class=\"cell\(cell.isParameters ? " parameters-cell" : "")\" id=\"cell-\(cell.index + 1)\">\n"
         if cell.isParameters {
