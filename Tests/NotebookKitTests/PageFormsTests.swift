@@ -86,6 +86,17 @@ import Testing
         #expect(page.contains("See <a class=\"xref\" href=\"#fig-fig-loss-1\">Figure 1</a>."))
     }
 
+    @Test func aCaptionWithNothingToCaptionFailsTheRender() throws {
+        let document = try NotebookParser.parse("# T\n\n```swift-train caption=\"Lost\"\nprint(1)\n```\n", fileName: "c.md")
+        var result = CellResult(index: 0)
+        result.status = .succeeded
+        result.outputs = [.text("1\n")]
+        #expect(CrossReferences.problems(in: ExecutedDocument(document: document, cells: [result]))
+                == ["c.md:3: error: caption= has nothing to caption: it shows no figure or table; remove the caption or show a figure or table"])
+        result.outputs.append(.table(columns: ["a"], rows: [["1"]]))
+        #expect(CrossReferences.problems(in: ExecutedDocument(document: document, cells: [result])).isEmpty)
+    }
+
     @Test func theCaptionBecomesTheFigureAccessibleName() throws {
         let (page, _) = try page()
         #expect(page.contains("<title id=\"f-title\">Loss by rate</title><desc id=\"f-desc\">Chart summary.</desc>"))

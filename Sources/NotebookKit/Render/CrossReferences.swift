@@ -61,10 +61,25 @@ struct CrossReferences {
         }
     }
 
-    /// Messages for the references of a run whose block ran but showed no figure (or table).
+    /// Messages for what a run left without its target: a reference to a block that ran and showed
+    /// no figure (or table), and a caption on a block that ran and showed neither.
     static func problems(in executed: ExecutedDocument) -> [String] {
         let numbering = CrossReferences(executed)
-        return references(in: executed.document).compactMap { reference in
+        return referenceProblems(in: executed, numbering: numbering) + captionProblems(in: executed, numbering: numbering)
+    }
+
+    private static func captionProblems(in executed: ExecutedDocument, numbering: CrossReferences) -> [String] {
+        executed.document.cells.compactMap { cell in
+            guard cell.options.caption != nil, cell.index < executed.cells.count, executed.cells[cell.index].status == .succeeded,
+                  numbering.outputs[cell.index]?.isEmpty ?? true else { return nil }
+            let why = cell.options.output ? "it shows no figure or table" : "it shows no outputs (output=false)"
+            let location = SourceLocation(file: executed.document.fileName, line: cell.line - 1)
+            return NotebookError.badOption(location, "caption= has nothing to caption: \(why); remove the caption or show a figure or table").description
+        }
+    }
+
+    private static func referenceProblems(in executed: ExecutedDocument, numbering: CrossReferences) -> [String] {
+        references(in: executed.document).compactMap { reference in
             guard numbering.target(of: reference) == nil,
                   let cell = executed.document.cells.first(where: { reference.labels.contains($0.options.label ?? "") }),
                   cell.index < executed.cells.count, executed.cells[cell.index].status == .succeeded else { return nil }
