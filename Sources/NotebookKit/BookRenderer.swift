@@ -17,6 +17,11 @@ public struct BookRenderer: Sendable {
     /// Apply each override only to the notebooks whose parameters block defines it, as when a whole
     /// book is rendered with `-p epochs=2` and only some notebooks have other parameters.
     public var parametersApplyWhereDefined = false
+    /// Where typeset math is cached (nil: typeset every time).
+    public var mathCacheFolder: String?
+    /// The notebooks of this render, so each page links its neighbours in book order even before
+    /// they are written.
+    public var book: [String] = []
 
     /// The file in the output folder that renders lock while they update it.
     static let lockName = ".trainbook.lock"
@@ -48,8 +53,15 @@ public struct BookRenderer: Sendable {
                 let defined = Set(notebook.document.parameterNames)
                 overrides = overrides.filter { defined.contains($0.key) }
             }
-            return executor.execute(notebook.document, text: notebook.text, directory: notebook.directory,
-                                    parameters: overrides, interrupted: interrupted, progress: progress)
+            // Bad TeX fails before anything runs; a reference to a block that showed nothing, after.
+            let document = try MathTypesetter(cacheFolder: mathCacheFolder).typeset(notebook.document)
+            var executed = executor.execute(document, text: notebook.text, directory: notebook.directory,
+                                            parameters: overrides, interrupted: interrupted, progress: progress)
+            let problems = CrossReferences.problems(in: executed)
+            if !problems.isEmpty {
+                executed.notebookError = ((executed.notebookError.map { [$0] } ?? []) + problems).joined(separator: "\n")
+            }
+            return executed
         } catch {
             let url = URL(fileURLWithPath: path)
             let stem = url.deletingPathExtension().lastPathComponent
@@ -78,9 +90,11 @@ public struct BookRenderer: Sendable {
         let failedName = name + OutputName.failedSuffix + ".html"
         let failedPage = try out.file(failedName)
         let keepPrevious = !executed.succeeded && (previous?.pageIsGood ?? false) && FileManager.default.fileExists(atPath: page)
-        let (shown, figures, dropped) = Self.checkingFigures(of: executed)
+        let (shown, checked, dropped) = Self.checkingFigures(of: executed)
+        let figures = Self.captioning(checked, of: shown)
+        let navigation = PageNavigation(of: name, among: bookTitles(entries, adding: executed.document))
         // A failed render keeps the last good page and writes its errors beside it.
-        try AtomicFile.write(PageRenderer.render(shown), to: keepPrevious ? failedPage : page)
+        try AtomicFile.write(PageRenderer.render(shown, navigation: navigation), to: keepPrevious ? failedPage : page)
         // NAME.failed.html belongs to this notebook alone: no notebook may be named NAME.failed.
         if executed.succeeded { unlink(failedPage) }
 
@@ -92,7 +106,8 @@ public struct BookRenderer: Sendable {
         entries.removeAll { $0.name == name }
         entries.append(IndexPage.Entry(name: name, title: executed.document.title,
                                        pageIsGood: executed.succeeded || keepPrevious,
-                                       failedPage: keepPrevious ? failedName : nil, figures: owned.sorted()))
+                                       failedPage: keepPrevious ? failedName : nil, figures: owned.sorted(),
+                                       description: executed.document.description, source: executed.document.source))
         try IndexPage.write(entries, to: out.root)
         if let figureFailure { throw figureFailure }
         // The page says which figures were dropped; the render must not call itself clean.

@@ -30,9 +30,12 @@ struct Check: ParsableCommand {
             do {
                 let notebook = try NotebookFile(path: path)
                 let defined = Set(notebook.document.parameterNames)
-                messages = executor.check(notebook.document, text: notebook.text, directory: notebook.directory,
-                                          parameters: several ? parameters.filter { defined.contains($0.key) } : parameters,
-                                          interrupted: { Interrupt.requested })
+                // Render typesets the math before anything runs; bad TeX is an error here too.
+                var math: [String] = []
+                do { _ = try MathTypesetter(cacheFolder: CacheFolder.path + "/math").typeset(notebook.document) } catch { math = ["\(error)"] }
+                messages = math + executor.check(notebook.document, text: notebook.text, directory: notebook.directory,
+                                                 parameters: several ? parameters.filter { defined.contains($0.key) } : parameters,
+                                                 interrupted: { Interrupt.requested })
             } catch {
                 messages = ["\(error)"]
             }

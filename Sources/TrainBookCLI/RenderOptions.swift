@@ -56,6 +56,8 @@ struct RenderOptions: ParsableArguments {
         var renderer = BookRenderer(executor: executor, outputFolder: out)
         renderer.allowHTML = allowHTML
         renderer.parameters = parameters
+        renderer.mathCacheFolder = CacheFolder.path + "/math"
+        renderer.book = notebooks
         if notebooks.count > 1 {
             renderer.parametersApplyWhereDefined = true
             let defined = Set(notebooks.flatMap { (try? NotebookFile(path: $0))?.document.parameterNames ?? [] })

@@ -63,7 +63,7 @@ import Testing
         #expect(document.allowsHTML)
         #expect(document.title == "Line endings")
         #expect(summary(document) == summary(try NotebookParser.parse(notebook, fileName: "n.md")))
-        let html = document.blocks.compactMap { if case .prose(let html) = $0 { html } else { nil } }.joined()
+        let html = document.blocks.compactMap { if case .prose(let prose) = $0 { prose.html } else { nil } }.joined()
         #expect(!html.contains("<hr"), "the front matter's --- must not become a rule")
         #expect(!html.contains("allow-html"))
         let crlfAndBOM = try NotebookParser.parse(bytes: [0xEF, 0xBB, 0xBF] + Array(notebook.replacingOccurrences(of: "\n", with: "\r\n").utf8),

@@ -167,6 +167,6 @@ import Testing
         }
         #expect {
             try NotebookParser.parse("intro\n\n> quoted\n>\n> ```swift-train colour=red\n> print(1)\n> ```\n", fileName: "o.md")
-        } throws: { "\($0)".hasPrefix("o.md:5: error: unknown block option 'colour'") }
+        } throws: { "\($0)".hasPrefix("o.md:5:18: error: unknown block option 'colour'") }
     }
 }

@@ -56,7 +56,7 @@ import Testing
             try NotebookParser.parse(text, fileName: "bad.md")
         } throws: { error in
             let message = "\(error)"
-            return message.hasPrefix("bad.md:3: error: unknown block option 'colour'") && message.contains("label, echo")
+            return message.hasPrefix("bad.md:3:16: error: unknown block option 'colour'") && message.contains("label, echo")
         }
     }
 

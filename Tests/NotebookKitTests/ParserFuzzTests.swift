@@ -24,7 +24,8 @@ import Testing
             let results = document.cells.map { cell -> CellResult in
                 var result = CellResult(index: cell.index)
                 result.outputs = [.text(String(decoding: bytes.prefix(64), as: UTF8.self)), .warning("<b>w</b>"),
-                                  .table(columns: ["<x>"], rows: [["&"]]), .error("</pre><script>")]
+                                  .table(columns: ["<x>"], rows: [["&"]]), .error("</pre><script>"),
+                                  .figure(name: "f\(cell.index)-1", svg: "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>t</title></svg>", alt: "<a>")]
                 result.status = cell.index % 2 == 0 ? .succeeded : .failed
                 return result
             }
@@ -36,6 +37,7 @@ import Testing
                 return
             }
             #expect(!page.contains("<script"), "document \(iteration) let a script through")
+            #expect(!page.contains("tbspan"), "document \(iteration) shows a placeholder of a lifted span")
         }
         #expect(parsed > iterations / 4, "too few generated documents parsed (\(parsed)); the generator is off")
     }
@@ -68,11 +70,14 @@ enum MarkdownGenerator {
     static let fences = ["```", "````", "~~~", "``", "   ```", "    ```", "> ```", "- ```"]
     static let infos = ["swift-train", "swift-train label=a", "swift-train echo=false output=false", "swift-train parameters",
                         "swift-train expect=error", "swift-train timeout=5", "swift-train colour=red", "swift-train label=",
-                        "swift", "python", "", "swift-train label=x/y", "swift-train\tlabel=tab", "swift-train echo"]
+                        "swift", "python", "", "swift-train label=x/y", "swift-train\tlabel=tab", "swift-train echo",
+                        "swift-train label=a caption=\"A <b> \\\"c\\\"\" echo=fold", "swift-train output=fold caption=\"open"]
     static let lines = ["# Title", "## Section", "Some *prose* with `code`.", "<script>alert(1)</script>", "<b>bold</b>",
                         "let x = 1", "print(\"<tag>\")", "> quote", "- item", "1. item", "    indented", "| a | b |",
                         "[link](javascript:alert(1))", "![img](http://example.com/x.png)", "ünïcödé 💥 \u{202E}rtl",
-                        "\u{0}", "&amp; &#0; &#x110000;", "***", "---", "", "\\", "<!-- comment", "-->", "<div>", "</div>"]
+                        "\u{0}", "&amp; &#0; &#x110000;", "***", "---", "", "\\", "<!-- comment", "-->", "<div>", "</div>",
+                        "Math $x_1 * y$ and $$a_{b}$$ but $5 and $6.", "See @fig-a and @tbl-a.", "![alt $x$](y.png)",
+                        "`$code$` \\$ $", "$$", "## Heading with $x$ and @fig-a"]
 
     static func document(_ random: inout FuzzRandom) -> [UInt8] {
         var text = ""

@@ -110,7 +110,7 @@ import Testing
     @Test func anUnknownOptionNamesTheBlock() throws {
         let run = try render(["unknown-option.md"])
         #expect(run.status == 1)
-        #expect(run.terminal.contains("unknown-option.md:7: error: unknown block option 'colour'; known options: label, echo, output, expect, timeout"))
+        #expect(run.terminal.contains("unknown-option.md:7:16: error: unknown block option 'colour'; known options: label, echo, output, expect, timeout, caption"))
     }
 
     @Test func aMissingDatasetSaysHowToFetchIt() throws {

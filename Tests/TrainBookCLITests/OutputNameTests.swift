@@ -94,7 +94,7 @@ import Testing
         let run = try TrainBookRun(notebooks: [Self.fixtures.appendingPathComponent("long-label.md").path],
                                    arguments: ["--no-cache"])
         #expect(run.status == 1, "\(run.terminal)")
-        #expect(run.terminal.contains("long-label.md:3: error: label 'aaaa"), "\(run.terminal)")
+        #expect(run.terminal.contains("long-label.md:3:16: error: label 'aaaa"), "\(run.terminal)")
         #expect(run.terminal.contains("is 240 characters long; a label may have at most 100"), "\(run.terminal)")
         #expect(try run.page("long-label").contains("is 240 characters long"))
         #expect(try run.index().contains("long-label.html"))

@@ -8,9 +8,19 @@ enum CommonMark {
     enum TopLevelBlock {
         /// A top-level code block, or one lifted out of a list item or block quote.
         case code(CodeBlock)
-        /// Any other block, rendered to HTML; `headingText` is set for a level-1 heading. A list or
-        /// quote that held lifted code blocks comes as several pieces of HTML, split where they were.
-        case prose(html: String, headingText: String?)
+        /// Any other block, rendered to HTML, with what kind of block it is. A list or quote that
+        /// held lifted code blocks comes as several pieces of HTML, split where they were.
+        case prose(html: String, kind: ProseKind)
+    }
+
+    /// What a top-level prose block is, with its plain text where it matters.
+    enum ProseKind: Equatable {
+        /// A heading of `level`.
+        case heading(level: Int, text: String)
+        /// A paragraph.
+        case paragraph(text: String)
+        /// Anything else (lists, quotes, rules, HTML, pieces of a split container).
+        case other
     }
 
     /// A code block as cmark saw it.
@@ -47,8 +57,7 @@ enum CommonMark {
             } else {
                 let nested = nestedCodeBlocks(in: current, lifting: lifting)
                 if nested.isEmpty {
-                    let isTitle = cmark_node_get_type(current) == CMARK_NODE_HEADING && cmark_node_get_heading_level(current) == 1
-                    result.append(.prose(html: render(current, options: options), headingText: isTitle ? plainText(of: current) : nil))
+                    result.append(.prose(html: render(current, options: options), kind: kind(of: current)))
                 } else {
                     result += split(current, around: nested, options: options)
                 }
@@ -56,6 +65,32 @@ enum CommonMark {
             node = cmark_node_next(current)
         }
         return result
+    }
+
+    private static func kind(of node: OpaquePointer) -> ProseKind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING: .heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
+        case CMARK_NODE_PARAGRAPH: .paragraph(text: plainText(of: node))
+        default: .other
+        }
+    }
+
+    /// The 1-based lines of every code block and HTML block, at any depth: text there is verbatim.
+    static func verbatimLines(of markdown: String) -> Set<Int> {
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        guard let root = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return [] }
+        defer { cmark_node_free(root) }
+        var lines: Set<Int> = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
+            let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
+            if end >= start { lines.formUnion(start...end) }
+        }
+        return lines
     }
 
     private static func codeBlock(_ node: OpaquePointer, quoteDepth: Int = 0, isNested: Bool = false) -> CodeBlock {
@@ -96,12 +131,12 @@ enum CommonMark {
         for (index, block) in nested.enumerated() {
             // cmark writes a code block with no info string as exactly this.
             if let range = html.range(of: "<pre><code>\(placeholderText(index))</code></pre>\n") {
-                if range.lowerBound > html.startIndex { result.append(.prose(html: String(html[..<range.lowerBound]), headingText: nil)) }
+                if range.lowerBound > html.startIndex { result.append(.prose(html: String(html[..<range.lowerBound]), kind: .other)) }
                 html = html[range.upperBound...]
             }
             result.append(.code(block))
         }
-        if !html.isEmpty { result.append(.prose(html: String(html), headingText: nil)) }
+        if !html.isEmpty { result.append(.prose(html: String(html), kind: .other)) }
         return result
     }
 

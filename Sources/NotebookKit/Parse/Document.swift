@@ -12,6 +12,10 @@ public struct Document: Equatable, Sendable {
     public var allowsHTML: Bool
     /// Files and folders the front matter's `depends:` names as inputs of the code.
     public var dependencies: [DeclaredDependency] = []
+    /// A one-line summary for the index: front matter `description:`, else the first paragraph.
+    public var description: String?
+    /// Where the notebook's material comes from: front matter `source:`, shown in the index.
+    public var source: String?
 
     /// The names the `swift-train parameters` block defines, which `-p NAME=VALUE` may override.
     public var parameterNames: [String] {
@@ -33,8 +37,8 @@ public struct Document: Equatable, Sendable {
 
 /// One block of a notebook.
 public enum Block: Equatable, Sendable {
-    /// Markdown prose, already rendered to HTML by cmark.
-    case prose(html: String)
+    /// Markdown prose, rendered to HTML by cmark, with its math and references kept apart.
+    case prose(Prose)
     /// A `swift-train` block that runs.
     case cell(Cell)
     /// A code block shown but never run (```` ```swift ````, ```` ```python ````, …).

@@ -3,7 +3,8 @@
 /// - `allow-html: true` lets the notebook's prose keep raw HTML (dropped by default, because
 ///   readers open pages from strangers);
 /// - `depends:` names files or folders the code reads without the engine's loaders, either on its
-///   line (`depends: data/a.csv, extra/`, or in brackets) or as a list of `- PATH` lines below it.
+///   line (`depends: data/a.csv, extra/`, or in brackets) or as a list of `- PATH` lines below it;
+/// - `description:` and `source:`, plain text that the index shows under the notebook's title.
 struct FrontMatter {
     /// The Markdown with the front matter replaced by empty lines.
     let body: String
@@ -11,6 +12,10 @@ struct FrontMatter {
     let allowsHTML: Bool
     /// What `depends:` names, in order.
     let dependencies: [DeclaredDependency]
+    /// `description:` text, if given.
+    var description: String?
+    /// `source:` text, if given.
+    var source: String?
 
     init(_ markdown: String) {
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
@@ -37,6 +42,8 @@ struct FrontMatter {
             guard parts.count == 2 else { continue }
             switch parts[0] {
             case "allow-html": allows = parts[1] == "true"
+            case "description" where !parts[1].isEmpty: description = Self.unquoted(parts[1])
+            case "source" where !parts[1].isEmpty: source = Self.unquoted(parts[1])
             case "depends":
                 inDependsList = parts[1].isEmpty
                 let inline = parts[1].hasPrefix("[") && parts[1].hasSuffix("]") ? String(parts[1].dropFirst().dropLast()) : parts[1]
@@ -58,6 +65,12 @@ struct FrontMatter {
             path = String(path.dropFirst().dropLast())
         }
         return path.isEmpty ? [] : [path]
+    }
+
+    /// A value without the quotes YAML allows around it.
+    private static func unquoted(_ value: String) -> String {
+        guard value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first else { return value }
+        return String(value.dropFirst().dropLast())
     }
 }
 

@@ -29,15 +29,27 @@ public enum NotebookParser {
         let frontMatter = FrontMatter(NotebookText.normalized(markdown))
         let lines = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
         let allowsHTML = allowHTML || frontMatter.allowsHTML
+        let scanner = try ProseSpanScanner(frontMatter.body, skipping: CommonMark.verbatimLines(of: frontMatter.body),
+                                           file: fileName)
         var blocks: [Block] = []
         var title: String?
+        var firstParagraph: String?
         var cellCount = 0
         // A runnable block in a list item or quote runs too, in reading order, its outputs under it.
-        for block in CommonMark.blocks(of: frontMatter.body, allowHTML: allowsHTML, lifting: isRunnable) {
+        for block in CommonMark.blocks(of: scanner.text, allowHTML: allowsHTML, lifting: isRunnable) {
             switch block {
-            case .prose(let html, let headingText):
-                if title == nil, let headingText { title = headingText }
-                blocks.append(.prose(html: html))
+            case .prose(let html, let kind):
+                var heading: Heading?
+                switch kind {
+                case .heading(let level, let text):
+                    heading = Heading(level: level, text: Prose.plainText(text, spans: scanner.spans))
+                    if title == nil, level == 1 { title = heading?.text }
+                case .paragraph(let text):
+                    if firstParagraph == nil { firstParagraph = Prose.plainText(text, spans: scanner.spans) }
+                case .other:
+                    break
+                }
+                blocks.append(.prose(Prose(html: html, spans: scanner.spans, heading: heading)))
             case .code(let code):
                 let block = try self.block(for: code, cellIndex: cellCount, lines: lines, fileName: fileName)
                 if case .cell = block { cellCount += 1 }
@@ -45,8 +57,11 @@ public enum NotebookParser {
             }
         }
         let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
-        var document = Document(fileName: fileName, name: stem, title: title ?? stem, blocks: blocks, allowsHTML: allowsHTML)
+        var document = Document(fileName: fileName, name: stem, title: title ?? stem, blocks: blocks, allowsHTML: allowsHTML,
+                                description: frontMatter.description ?? firstParagraph.map(oneLine),
+                                source: frontMatter.source)
         document.dependencies = frontMatter.dependencies
+        try CrossReferences.checkLabels(of: document)
         return document
     }
 }
@@ -65,15 +80,22 @@ extension NotebookParser {
             throw NotebookError.unterminatedFence(location)
         }
         let words = code.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard fence != nil, isRunnable(info: code.info) else {
+        guard let fence, isRunnable(info: code.info) else {
             return .code(language: words.first.map(String.init) ?? "", source: code.literal)
         }
-        let isParameters = words.dropFirst().first == "parameters"
-        let options = try CellOptions(words: Array(words.dropFirst(isParameters ? 2 : 1)), location: location)
+        let info = try fence.rawInfo(of: code, in: lines, file: fileName).words
+        let isParameters = info.dropFirst().first?.text == "parameters"
+        let options = try CellOptions(words: Array(info.dropFirst(isParameters ? 2 : 1)), location: location)
         return .cell(Cell(index: cellIndex, source: code.literal, line: code.startLine + 1, options: options,
                           isParameters: isParameters,
                           columnOffsets: columnOffsets(of: code.literal, from: code.startLine + 1, in: lines)))
     }
+}
+
+/// A paragraph as one line of at most 240 characters, for the index.
+private func oneLine(_ text: String) -> String {
+    let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    return words.count <= 240 ? words : String(words.prefix(239)) + "…"
 }
 
 /// For each line of a block's code, how many bytes its notebook line has before it (cmark removed
@@ -102,6 +124,20 @@ private struct Fence {
         let utf8 = line.utf8
         let fenceStart = utf8.index(utf8.startIndex, offsetBy: max(0, code.startColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
         self.init(line: code.isNested ? line[fenceStart...] : line)
+    }
+
+    /// The words after the fence on the block's first line, as written (cmark's info string has its
+    /// backslashes already removed).
+    func rawInfo(of code: CommonMark.CodeBlock, in lines: [Substring], file: String) throws -> InfoString {
+        let line = lines[code.startLine - 1]
+        let utf8 = line.utf8
+        var index = utf8.index(utf8.startIndex, offsetBy: max(0, code.startColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
+        while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") { index = utf8.index(after: index) }
+        var run = 0
+        while index < utf8.endIndex, utf8[index] == character.asciiValue!, run < length { index = utf8.index(after: index); run += 1 }
+        while index < utf8.endIndex, utf8[index] == character.asciiValue! { index = utf8.index(after: index) }
+        let column = utf8.distance(from: utf8.startIndex, to: index) + 1
+        return try InfoString(line[index...], column: column, file: file, line: code.startLine)
     }
 
     init?(line: Substring) {

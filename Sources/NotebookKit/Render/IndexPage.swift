@@ -16,6 +16,10 @@ public struct IndexPage {
         /// The figure files (`LABEL-K.svg`) this notebook's renders wrote into `NAME/`: the only
         /// files a later render of it may remove. Nil in manifests written before it was recorded.
         public var figures: [String]?
+        /// A one-line summary of the notebook (front matter `description:` or its first paragraph).
+        public var description: String?
+        /// Where its material comes from (front matter `source:`).
+        public var source: String?
 
         /// Whether the last render failed.
         public var lastRenderFailed: Bool { !pageIsGood || failedPage != nil }
@@ -54,6 +58,8 @@ public struct IndexPage {
     static func html(_ entries: [Entry]) -> String {
         let items = entries.map { entry in
             var item = "<li><a href=\"\(link(entry.name + ".html"))\">\(HTML.escape(entry.title))</a><span class=\"file\">\(HTML.escape(entry.name)).md</span>"
+            if let description = entry.description { item += "<p class=\"description\">\(HTML.escape(description))</p>" }
+            if let source = entry.source { item += "<p class=\"source-note\">Source: \(HTML.escape(source))</p>" }
             if entry.lastRenderFailed {
                 let errors = entry.failedPage.map { " — <a href=\"\(link($0))\">see the errors</a>" } ?? ""
                 item += "<span class=\"failed\">last render failed\(errors)</span>"

@@ -1,8 +1,9 @@
-/// Renders an executed notebook as one self-contained HTML page: inline CSS and SVG, no script,
-/// each cell's outputs under it, errors with their notebook lines.
+/// Renders an executed notebook as one self-contained HTML page: inline CSS, SVG and MathML, no
+/// script, each cell's outputs under it, errors with their notebook lines, numbered figures and
+/// tables, a table of contents and links to the previous and next pages.
 public enum PageRenderer {
-    /// The page for `executed`.
-    public static func render(_ executed: ExecutedDocument) -> String {
+    /// The page for `executed`, with `navigation` at its foot.
+    public static func render(_ executed: ExecutedDocument, navigation: PageNavigation = .none) -> String {
         let document = executed.document
         var body = "<nav><a href=\"index.html\">← All notebooks</a></nav>\n"
         if !executed.succeeded { body += banner(executed) }
@@ -11,17 +12,7 @@ public enum PageRenderer {
                 .map { "<code>\(HTML.escape($0.key)) = \(HTML.escape($0.value))</code>" }.joined(separator: ", ")
             body += "<p class=\"parameters\">Rendered with parameters \(values).</p>\n"
         }
-        for block in document.blocks {
-            switch block {
-            case .prose(let html):
-                body += html
-            case .code(let language, let source):
-                let code = language == "swift" ? SwiftHighlighter.highlight(source) : HTML.escape(source)
-                body += "<div class=\"source\">\(languageTag(language))<pre><code>\(code)</code></pre></div>\n"
-            case .cell(let cell):
-                body += render(cell, executed.cells[cell.index], fileName: document.fileName)
-            }
-        }
+        body += blocks(of: executed, numbering: CrossReferences(executed)) + navigation.html
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -44,6 +35,34 @@ public enum PageRenderer {
         """
     }
 
+    /// The notebook's blocks in order, headings anchored, the contents under the title.
+    private static func blocks(of executed: ExecutedDocument, numbering: CrossReferences) -> String {
+        let document = executed.document
+        let contents = TableOfContents(document)
+        var pieces: [String] = []
+        var headings: [Int: String] = [:]
+        for (index, block) in document.blocks.enumerated() {
+            switch block {
+            case .prose(let prose):
+                var html = render(prose, numbering: numbering)
+                if let anchor = contents.anchors[index] {
+                    headings[index] = html
+                    html = TableOfContents.anchored(html, anchor: anchor)
+                }
+                pieces.append(html)
+            case .code(let language, let source):
+                let code = language == "swift" ? SwiftHighlighter.highlight(source) : HTML.escape(source)
+                pieces.append("<div class=\"source\">\(languageTag(language))<pre><code>\(code)</code></pre></div>\n")
+            case .cell(let cell):
+                pieces.append(render(cell, executed.cells[cell.index], numbering: numbering))
+            }
+        }
+        // The contents go under the title, or first when the page has none.
+        let titleBlock = document.blocks.firstIndex { if case .prose(let p) = $0 { p.heading?.level == 1 } else { false } }
+        pieces.insert(contents.html(headings: headings), at: titleBlock.map { $0 + 1 } ?? 0)
+        return pieces.joined()
+    }
+
     private static func banner(_ executed: ExecutedDocument) -> String {
         let failed = executed.cells.filter { $0.status == .failed }.map(\.index)
         let links = failed.map { "<a href=\"#cell-\($0 + 1)\">cell \($0 + 1)</a>" }.joined(separator: ", ")
@@ -53,28 +72,30 @@ public enum PageRenderer {
         return "<div class=\"banner\" role=\"alert\">\(text)</div>\n"
     }
 
-    private static func languageTag(_ language: String) -> String {
+    static func languageTag(_ language: String) -> String {
         language.isEmpty ? "" : "<span class=\"lang\">\(HTML.escape(language))</span>"
     }
 
-    private static func render(_ cell: Cell, _ result: CellResult, fileName: String) -> String {
-        var html = "<section class=\"cell\" id=\"cell-\(cell.index + 1)\">\n"
-        if cell.options.echo {
-            html += "<div class=\"source\"><span class=\"lang\">swift-train</span><pre><code>\(SwiftHighlighter.highlight(cell.source))</code></pre></div>\n"
-        }
-        let showOutputs = cell.options.output || result.status == .failed
-        var outputs = ""
-        if showOutputs {
-            for output in result.outputs { outputs += render(output) }
-        }
-        if result.status == .notRun {
-            outputs += "<p class=\"not-run\">Not run: an earlier cell failed.</p>\n"
-        }
-        if !outputs.isEmpty { html += "<div class=\"outputs\">\n\(outputs)</div>\n" }
-        return html + "</section>\n"
+    /// A prose block with its math typeset and its references as links.
+    static func render(_ prose: Prose, numbering: CrossReferences) -> String {
+        prose.segments.map { segment in
+            switch segment {
+            case .html(let html):
+                return html
+            case .math(let math):
+                let kind = math.display ? "display" : "inline"
+                guard let mathML = math.mathML else { return "<code class=\"math \(kind)\">\(HTML.escape(math.tex))</code>" }
+                return "<span class=\"math \(kind)\">\(mathML)</span>"
+            case .reference(let reference):
+                guard let target = numbering.target(of: reference) else {
+                    return "<span class=\"xref missing\">\(HTML.escape(reference.source))</span>"
+                }
+                return "<a class=\"xref\" href=\"#\(target.anchor)\">\(target.name)</a>"
+            }
+        }.joined()
     }
 
-    private static func render(_ output: CellOutput) -> String {
+    static func render(_ output: CellOutput) -> String {
         switch output {
         case .text(let text):
             return "<pre class=\"text\">\(HTML.escape(text))</pre>\n"

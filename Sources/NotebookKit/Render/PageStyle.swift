@@ -39,5 +39,23 @@ enum PageStyle {
     .k{color:var(--k)}.s{color:var(--s)}.n{color:var(--n)}.c{color:var(--c);font-style:italic}.t{color:var(--t)}.f{color:var(--f)}
     ul.notebooks{list-style:none;padding:0}ul.notebooks li{padding:10px 0;border-bottom:1px solid var(--border)}
     ul.notebooks .file{color:var(--muted);font-size:13px;margin-left:8px}.failed{color:var(--err);font-size:13px;margin-left:8px}
+    ul.notebooks p{margin:4px 0 0}ul.notebooks .description{font-size:15px}ul.notebooks .source-note{color:var(--muted);font-size:13px}
+    .toc{font-size:14px;border:1px solid var(--border);border-radius:8px;padding:8px 14px;margin:0 0 20px;background:var(--out-bg)}
+    .toc .toc-title{margin:0 0 4px;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.05em;font-size:12px}
+    .toc ol{margin:0;padding-left:20px}.toc ol ol{padding-left:18px}.toc li{margin:2px 0}
+    h2 .anchor,h3 .anchor,h4 .anchor{margin-left:.4em;color:var(--muted);text-decoration:none;opacity:0;font-weight:400}
+    h2:hover .anchor,h3:hover .anchor,h4:hover .anchor,.anchor:focus{opacity:1}
+    figure.numbered{margin:10px 0}figure.numbered figcaption{font-size:14px;color:var(--muted);margin:4px 0 8px}
+    figure.numbered .number{font-weight:600;color:var(--fg)}figure.numbered>figure{margin:0}
+    details.fold{margin:0}details.fold>summary{cursor:pointer;font-size:13px;color:var(--muted);padding:4px 2px;user-select:none}
+    details.fold>summary:hover{color:var(--fg)}
+    .parameters-cell{border:1px solid var(--accent);border-radius:10px;padding:6px 10px 10px}
+    .parameters-cell .cell-label{margin:0 0 6px;font-size:13px;font-weight:600;color:var(--accent)}
+    .parameters-cell .cell-label span{font-weight:400;color:var(--muted);margin-left:6px}
+    .math.display{display:block;overflow-x:auto;overflow-y:hidden;padding:2px 0;margin:.6em 0}math{font-size:1.1em}
+    .xref{white-space:nowrap}.xref.missing{color:var(--err)}
+    .pager{display:flex;justify-content:space-between;gap:12px;margin-top:40px;font-size:15px}
+    .pager a{display:block;border:1px solid var(--border);border-radius:8px;padding:8px 14px;text-decoration:none;max-width:48%}
+    .pager a span{display:block;font-size:12px;color:var(--muted)}.pager .next{margin-left:auto;text-align:right}
     """
 }

@@ -11,6 +11,14 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     /// A `-p NAME=VALUE` override does not fit the parameters block.
     case badParameter(name: String, String)
+    /// A `$$` (or a `$\command`) that is never closed.
+    case unterminatedMath(SourceLocation, display: Bool)
+    /// TeX that KaTeX cannot typeset.
+    case badMath(SourceLocation, String)
+    /// Math cannot be typeset at all on this machine.
+    case mathUnavailable(file: String, reason: String)
+    /// `@fig-LABEL` or `@tbl-LABEL` that names no block, or a block without such an output.
+    case badReference(SourceLocation, String)
 
     /// The message shown in the terminal and on the page.
     public var description: String {
@@ -25,6 +33,16 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
             return "\(file): error: cannot read the notebook: \(reason)"
         case .badParameter(let name, let message):
             return "parameter '\(name)': error: \(message)"
+        case .unterminatedMath(let location, let display):
+            return display
+                ? "\(location): error: display math opened with $$ is never closed; close it with $$ in the same paragraph (write \\$ for a dollar sign)"
+                : "\(location): error: inline math opened with $ is never closed; close it with $ in the same paragraph (write \\$ for a dollar sign)"
+        case .badMath(let location, let message):
+            return "\(location): error: this math is not valid TeX: \(message)"
+        case .mathUnavailable(let file, let reason):
+            return "\(file): error: the notebook has math ($…$), which needs Debian's katex and node: \(reason); run scripts/install-system-deps"
+        case .badReference(let location, let message):
+            return "\(location): error: \(message)"
         }
     }
 }
