@@ -5,7 +5,7 @@ import Testing
 /// Numbered and captioned figures and tables, references, the table of contents, folding and the
 /// parameters box, on pages rendered from hand-made cell results.
 @Suite struct PageFormsTests {
-    static let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"f\" role=\"img\"><title id=\"f-title\">Chart title</title><desc id=\"f-desc\">Chart summary.</desc></svg>"
+    static let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"nb-f\" role=\"img\"><title id=\"nb-f-title\">Chart title</title><desc id=\"nb-f-desc\">Chart summary.</desc></svg>"
 
     static let notebook = """
     # Forms
@@ -99,11 +99,11 @@ import Testing
 
     @Test func theCaptionBecomesTheFigureAccessibleName() throws {
         let (page, _) = try page()
-        #expect(page.contains("<title id=\"f-title\">Loss by rate</title><desc id=\"f-desc\">Chart summary.</desc>"))
+        #expect(page.contains("<title id=\"nb-f-title\">Loss by rate</title><desc id=\"nb-f-desc\">Chart summary.</desc>"))
         #expect(page.contains("aria-label=\"Loss by rate. Chart summary.\""))
-        #expect(SVGCaption.applying("a < b & \"c\"", to: Self.svg).contains("<title id=\"f-title\">a &lt; b &amp; \"c\"</title>"))
-        let untitled = SVGCaption.applying("Cap", to: "<svg xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M0 0\"/></svg>")
-        #expect(untitled == "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>Cap</title><path d=\"M0 0\"/></svg>")
+        #expect(SVGCaption.applying("a < b & \"c\"", to: Self.svg).contains("<title id=\"nb-f-title\">a &lt; b &amp; \"c\"</title>"))
+        let untitled = SVGCaption.applying("Cap", to: "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"nb-u\"><path d=\"M0 0\"/></svg>")
+        #expect(untitled == "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"nb-u\"><title>Cap</title><path d=\"M0 0\"/></svg>")
         #expect(SVGSanitizer.problem(with: untitled) == nil)
     }
 
