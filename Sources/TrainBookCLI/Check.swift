@@ -21,25 +21,22 @@ struct Check: ParsableCommand {
         // As `render` does: with several notebooks an override goes only where it is defined.
         let several = notebooks.count > 1
         if several { try ParameterOption.requireDefined(parameters, byOneOf: notebooks) }
-        let toolchain: Toolchain
-        do { toolchain = try Toolchain.locate() } catch { throw ValidationError("\(error)") }
-        let executor = NotebookExecutor(toolchain: toolchain, workRoot: CacheFolder.path + "/check")
+        let executor = NotebookExecutor(toolchain: try Toolchain.locate(), workRoot: CacheFolder.path + "/check")
         var failures = 0
         for path in notebooks where !Interrupt.requested {
-            let messages: [String]
+            let result: CheckResult
             do {
                 let notebook = try NotebookFile(path: path)
                 let defined = Set(notebook.document.parameterNames)
-                messages = executor.check(notebook.document, text: notebook.text, directory: notebook.directory,
-                                          parameters: several ? parameters.filter { defined.contains($0.key) } : parameters,
-                                          interrupted: { Interrupt.requested })
+                result = executor.check(notebook.document, text: notebook.text, directory: notebook.directory,
+                                        parameters: several ? parameters.filter { defined.contains($0.key) } : parameters,
+                                        interrupted: { Interrupt.requested })
             } catch {
-                messages = ["\(error)"]
+                result = CheckResult(notebookErrors: ["\(error)"])
             }
-            let errors = messages.filter { $0.contains(": error: ") || !$0.contains(": warning: ") }
             // Paths and messages quote the notebook: printed without its escape codes.
-            if errors.isEmpty { print(TerminalText.safe("ok      \(path)")) } else { failures += 1; print(TerminalText.safe("ERRORS  \(path)")) }
-            messages.forEach(printError)
+            if result.failed { failures += 1; print(TerminalText.safe("ERRORS  \(path)")) } else { print(TerminalText.safe("ok      \(path)")) }
+            result.messages.forEach(printError)
         }
         if Interrupt.requested { throw ExitCode(130) }
         if failures > 0 { throw ExitCode.failure }
