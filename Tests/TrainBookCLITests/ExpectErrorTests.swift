@@ -44,4 +44,17 @@ import Testing
         let cells = try cells(run, "diagnostic-outside-cells")
         #expect(cells[1].contains("diagnostic-outside-cells.md:1: error:"))
     }
+
+    /// The run after a trap repeats the blocks before it; what they showed the first time stays,
+    /// and so does the trapped block's own output.
+    @Test func aBlockThatRanWithoutErrorBeforeATrapStaysFlagged() throws {
+        let run = try TrainBookRun(notebooks: ["expect-error-mixed.md"], arguments: ["--no-cache"])
+        #expect(run.status == 1, "\(run.terminal)")
+        #expect(run.terminal.contains("expect-error-mixed.md:4: error: this block is marked expect=error but it ran without error"))
+        let cells = try cells(run, "expect-error-mixed")
+        #expect(cells[1].contains("no failure here"))
+        #expect(cells[2].contains("trapping now") && cells[2].contains("Index out of range"))
+        #expect(cells[3].contains("the last block"))
+        #expect(try run.page("expect-error-mixed").components(separatedBy: "no failure here").count == 2)
+    }
 }

@@ -22,7 +22,10 @@ extension NotebookExecutor {
             guard let (termination, collected) = runOnce(executable, folder: folder, directory: directory,
                                                          dependencies: dependencies, skipping: plan.skipped,
                                                          interrupted: interrupted, progress: onEvent, result: &result)
-            else { return dataFiles }
+            else {
+                result.cells = kept
+                return dataFiles
+            }
             var collector = collected
             dataFiles += collector.dataFiles.filter { !dataFiles.contains($0) }
             compileSkipped.forEach { collector.setStatus(.failedAsExpected, ofCell: $0) }
@@ -32,20 +35,25 @@ extension NotebookExecutor {
                 plan.skip(cell)
                 continue
             }
-            attributeFailure(termination, backtraces: folder + "/backtraces", document: document,
-                             collector: &collector, result: &result)
-            // A cell that failed when it ran again (it behaves differently each time) shows that run.
-            let firstFailed = collector.cells.firstIndex { $0.status == .failed } ?? plan.firstNewCell
-            keep(collector.cells, from: min(firstFailed, plan.firstNewCell), through: document.cells.count - 1,
-                 after: compiled, into: &kept)
+            let failing = attributeFailure(termination, backtraces: folder + "/backtraces", document: document,
+                                           collector: &collector, result: &result)
+            // A cell that failed only when it ran again (it behaves differently each time) shows that run.
+            keep(collector.cells, from: min(failing ?? plan.firstNewCell, plan.firstNewCell),
+                 through: document.cells.count - 1, after: compiled, into: &kept)
             break
         }
-        for (index, cell) in document.cells.enumerated() where cell.options.expectsError && kept[index].status == .failed
-            && !kept[index].outputs.contains(where: { if case .error = $0 { true } else { false } }) {
-            kept[index].outputs.append(.error("\(document.fileName):\(cell.line): error: this block is marked expect=error but it ran without error"))
-        }
-        result.cells = kept
+        result.cells = Self.flaggingUnfailedExpectations(kept, of: document)
         return dataFiles
+    }
+
+    /// Adds an error under each `expect=error` cell that ran without error.
+    private static func flaggingUnfailedExpectations(_ cells: [CellResult], of document: Document) -> [CellResult] {
+        var cells = cells
+        for (index, cell) in document.cells.enumerated() where cell.options.expectsError && cells[index].status == .failed
+            && !cells[index].outputs.contains(where: { if case .error = $0 { true } else { false } }) {
+            cells[index].outputs.append(.error("\(document.fileName):\(cell.line): error: this block is marked expect=error but it ran without error"))
+        }
+        return cells
     }
 
     /// Replaces cells `first...last` of `kept` with the collected ones, after what compiling put there.
@@ -121,16 +129,17 @@ extension NotebookExecutor {
 
     /// Puts the reason the program stopped under the cell that was running, at its notebook line;
     /// a program that ended while a cell ran, even with status 0, ended early.
+    /// Returns the failing cell, if the failure has one.
     private func attributeFailure(_ termination: ChildProcess.Termination, backtraces: String, document: Document,
-                                  collector: inout OutputCollector, result: inout ExecutedDocument) {
+                                  collector: inout OutputCollector, result: inout ExecutedDocument) -> Int? {
         let endedInCell = collector.runningCell
-        guard termination != .exited(0) || endedInCell != nil else { return }
+        guard termination != .exited(0) || endedInCell != nil else { return nil }
         guard let failing = endedInCell ?? collector.lastBegun.flatMap({ collector.cells[$0].status == .succeeded ? nil : $0 }) else {
             let said = collector.cells.first?.outputs.compactMap { if case .text(let t) = $0 { t } else { nil } }.joined() ?? ""
             result.notebookError = said.hasPrefix("bwrap:")
                 ? "\(document.fileName): error: the sandbox could not start (\(said.trimmingCharacters(in: .whitespacesAndNewlines))); fix its cause, or pass --no-sandbox to run notebooks you trust unconfined"
                 : "\(document.fileName): error: the notebook program ended with \(termination) outside any cell"
-            return
+            return nil
         }
         let cell = document.cells[failing]
         let tail = collector.droppedTail[failing].map { [CellOutput.text(String(decoding: $0, as: UTF8.self))] } ?? []
@@ -142,5 +151,6 @@ extension NotebookExecutor {
         collector.removeRuntimeMessages(fromCell: failing)
         collector.add(.error("\(document.fileName):\(line): error: \(failure.reason)"), toCell: failing)
         collector.setStatus(.failed, ofCell: failing)
+        return failing
     }
 }
