@@ -105,7 +105,8 @@ extension NotebookExecutor {
                                         "TRAINBOOK_DATA": Sandbox.dataFolder(environment: caller)]
         engine["OPENBLAS_CORETYPE"] = OpenBLASCoreType.forThisCPU()
         if let sweepWorkers { engine["TRAINBOOK_WORKERS"] = String(sweepWorkers) }
-        if !skipping.isEmpty { engine[SkippedCells.environmentVariable] = SkippedCells.value(skipping) }
+        // Always set, so a value in the caller's environment never skips a cell (`--no-sandbox`).
+        engine[SkippedCells.environmentVariable] = SkippedCells.value(skipping)
         guard sandboxed else {
             return ChildProcess(executable: executable, arguments: [], environment: caller.merging(engine) { $1 },
                                 workingDirectory: directory)
