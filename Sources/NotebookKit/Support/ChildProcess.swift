@@ -10,12 +10,21 @@ import Glibc
 /// notebook program may start threads and children of its own.
 struct ChildProcess {
     /// How a child ended.
-    enum Termination: Equatable {
+    enum Termination: Equatable, CustomStringConvertible {
         case exited(Int32)
         case signalled(Int32)
         /// Stopped by the runner because `shouldStop` asked for it, or because the program broke
         /// the record channel.
         case stopped(StopReason)
+
+        /// "status 3", "signal 9", "a stop: interrupted", for messages.
+        var description: String {
+            switch self {
+            case .exited(let code): "status \(code)"
+            case .signalled(let signal): "signal \(signal)"
+            case .stopped(let reason): "a stop: \(reason.participle)"
+            }
+        }
     }
 
     var executable: String
