@@ -27,13 +27,18 @@ let package = Package(
         .target(name: "NotebookWire"),
         .target(name: "TrainBook", dependencies: ["TrainKit", "Charts", "NotebookWire"]),
         .target(name: "NotebookKit", dependencies: ["CCmark", "NotebookWire"]),
+        // Installing packages to obtain datasets is the command line's business, kept out of the
+        // engine that every notebook program links.
+        .target(name: "DatasetFetching", dependencies: ["TrainKit"]),
         .executableTarget(
             name: "TrainBookCLI",
-            dependencies: ["NotebookKit", "TrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["NotebookKit", "TrainKit", "DatasetFetching",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "trainbook-bench", dependencies: ["TrainKit"], path: "bench/Sources/TrainBookBench",
             swiftSettings: optimised),
         .testTarget(name: "TrainKitTests", dependencies: ["TrainKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DatasetFetchingTests", dependencies: ["DatasetFetching", "TrainKit"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], resources: [.copy("Snapshots")]),
         .testTarget(name: "NotebookKitTests", dependencies: ["NotebookKit", "TrainBook"]),
         .testTarget(name: "TrainBookCLITests", dependencies: ["NotebookKit"], exclude: ["Fixtures"]),

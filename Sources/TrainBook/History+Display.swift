@@ -6,7 +6,10 @@ extension History {
     /// one column per recorded series, numbers to four significant digits.
     public var table: Table {
         let rows = epochs.indices.map { row -> [TableCell] in
-            [.integer(epochs[row])] + keys.map { key in .number(values[key]![row]) }
+            // A series that misses this epoch leaves its cell empty.
+            [.integer(epochs[row])] + keys.map { key in
+                values[key].flatMap { $0.indices.contains(row) ? TableCell.number($0[row]) : nil } ?? .text("")
+            }
         }
         return Table(columns: ["epoch"] + keys, rows: rows)
     }
@@ -14,7 +17,7 @@ extension History {
     /// Every series on one axes with a legend, like pandas' `DataFrame(history.history).plot()`.
     public func plot(title: String? = nil) -> Figure {
         var figure = Figure(title: title)
-        for key in keys { figure.plot(values[key]!, label: key) }
+        for key in keys { figure.plot(values[key] ?? [], label: key) }
         figure.xLabel = "epoch"
         return figure
     }

@@ -21,28 +21,26 @@ struct Check: ParsableCommand {
         // As `render` does: with several notebooks an override goes only where it is defined.
         let several = notebooks.count > 1
         if several { try ParameterOption.requireDefined(parameters, byOneOf: notebooks) }
-        let toolchain: Toolchain
-        do { toolchain = try Toolchain.locate() } catch { throw ValidationError("\(error)") }
-        let executor = NotebookExecutor(toolchain: toolchain, workRoot: CacheFolder.path + "/check")
+        let executor = NotebookExecutor(toolchain: try Toolchain.locate(), workRoot: CacheFolder.path + "/check")
         var failures = 0
         for path in notebooks where !Interrupt.requested {
-            let messages: [String]
+            var result: CheckResult
             do {
                 let notebook = try NotebookFile(path: path)
                 let defined = Set(notebook.document.parameterNames)
+                result = executor.check(notebook.document, text: notebook.text, directory: notebook.directory,
+                                        parameters: several ? parameters.filter { defined.contains($0.key) } : parameters,
+                                        interrupted: { Interrupt.requested })
                 // Render typesets the math before anything runs; bad TeX is an error here too.
-                var math: [String] = []
-                do { _ = try MathTypesetter(cacheFolder: CacheFolder.path + "/math").typeset(notebook.document) } catch { math = ["\(error)"] }
-                messages = math + executor.check(notebook.document, text: notebook.text, directory: notebook.directory,
-                                                 parameters: several ? parameters.filter { defined.contains($0.key) } : parameters,
-                                                 interrupted: { Interrupt.requested })
+                do { _ = try MathTypesetter(cacheFolder: CacheFolder.path + "/math").typeset(notebook.document) } catch {
+                    result.notebookErrors.insert("\(error)", at: 0)
+                }
             } catch {
-                messages = ["\(error)"]
+                result = CheckResult(notebookErrors: ["\(error)"])
             }
-            let errors = messages.filter { $0.contains(": error: ") || !$0.contains(": warning: ") }
             // Paths and messages quote the notebook: printed without its escape codes.
-            if errors.isEmpty { print(TerminalText.safe("ok      \(path)")) } else { failures += 1; print(TerminalText.safe("ERRORS  \(path)")) }
-            messages.forEach(printError)
+            if result.failed { failures += 1; print(TerminalText.safe("ERRORS  \(path)")) } else { print(TerminalText.safe("ok      \(path)")) }
+            result.messages.forEach(printError)
         }
         if Interrupt.requested { throw ExitCode(130) }
         if failures > 0 { throw ExitCode.failure }

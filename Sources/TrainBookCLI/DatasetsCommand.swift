@@ -1,4 +1,5 @@
 import ArgumentParser
+import DatasetFetching
 import Foundation
 import TrainKit
 
@@ -29,8 +30,8 @@ struct DatasetsCommand: ParsableCommand {
                 }
                 return dataset
             }
-            let fetcher = DatasetFetcher(log: { print($0) })
-            do { try fetcher.fetch(datasets, force: force) } catch { throw ValidationError("\(error)") }
+            // A failed fetch is not a bad argument: its error ends the command as a runtime failure.
+            try DatasetFetcher(log: { print($0) }).fetch(datasets, force: force)
         }
     }
 

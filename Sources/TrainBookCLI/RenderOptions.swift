@@ -41,8 +41,7 @@ struct RenderOptions: ParsableArguments {
     /// A renderer for `notebooks`, with `parallel` of them running at once.
     func renderer(for notebooks: [String], parallel: Int) throws -> BookRenderer {
         let parameters = try ParameterOption.parse(parameter)
-        let toolchain: Toolchain
-        do { toolchain = try Toolchain.locate() } catch { throw ValidationError("\(error)") }
+        let toolchain = try Toolchain.locate()
         var executor = NotebookExecutor(toolchain: toolchain, workRoot: CacheFolder.path + "/build")
         executor.defaultCellTimeout = timeout
         executor.cache = noCache ? nil : ExecutionCache(folder: CacheFolder.path + "/executions")
@@ -50,7 +49,7 @@ struct RenderOptions: ParsableArguments {
             printError("warning: --no-sandbox: notebook code runs with ALL of your rights: it can read, change and delete your files, use the network, read your environment variables and leave processes running. Use it only for notebooks you trust.")
             executor.sandboxed = false
         } else {
-            do { try Sandbox.checkInstalled() } catch { throw ValidationError("\(error)") }
+            try Sandbox.checkInstalled()
         }
         if parallel > 1 { executor.sweepWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount / parallel) }
         var renderer = BookRenderer(executor: executor, outputFolder: out)

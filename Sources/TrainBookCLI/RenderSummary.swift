@@ -6,9 +6,8 @@ enum RenderSummary {
         let header = ["notebook", "cells", "time", "slowest cell", "cache", "result"]
         let rows = results.map { result -> [String] in
             let executed = result.executed
-            let slowest = executed.cells.max { $0.seconds < $1.seconds }
-            let slowestText = executed.fromCache || (slowest?.seconds ?? 0) == 0 ? "–"
-                : "\(slowest!.index + 1) (\(ProgressReporter.seconds(slowest!.seconds)))"
+            let slowest = executed.cells.max { $0.seconds < $1.seconds }.flatMap { executed.fromCache || $0.seconds == 0 ? nil : $0 }
+            let slowestText = slowest.map { "\($0.index + 1) (\(ProgressReporter.seconds($0.seconds)))" } ?? "–"
             let failed = executed.cells.filter { $0.status == .failed }.count
             let outcome = result.pageError != nil ? "FAILED (page not written)"
                 : executed.succeeded ? "ok" : (failed > 0 ? "FAILED (\(failed) cell\(failed == 1 ? "" : "s"))" : "FAILED")

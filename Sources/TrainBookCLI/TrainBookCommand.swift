@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `trainbook` command: renders learning-rate notebooks into self-contained HTML pages.
 @main
@@ -22,4 +23,23 @@ struct TrainBookCommand: ParsableCommand {
         """,
         subcommands: [Render.self, Check.self, Watch.self, Verify.self, Diff.self, DatasetsCommand.self],
         defaultSubcommand: Render.self)
+
+    /// Parses the command line and runs the command. argument-parser reports bad arguments (with the
+    /// usage) and its own exit codes; any other error is a runtime failure (`RuntimeFailure`).
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error where error is ValidationError || error is ExitCode || error is CleanExit {
+            exit(withError: error)
+        } catch {
+            printError(RuntimeFailure.message(for: error))
+            Foundation.exit(RuntimeFailure.exitStatus)
+        }
+    }
 }

@@ -2,7 +2,8 @@
 ///
 /// Each cell is framed by flushed begin/end markers and preceded by `#sourceLocation`, so compiler
 /// diagnostics and crash backtraces name notebook lines. A cell that must fail (`expect=error`) runs
-/// in a forked child so the rest of the notebook goes on after it.
+/// inside `_notebookExpectFailure`, which catches what it throws; the runner restarts a program
+/// that such a cell ended (`NotebookExecutor.run`), so the rest of the notebook goes on after it.
 public enum ProgramAssembler {
     /// The file name of the generated program inside its work folder.
     public static let programFileName = "main.swift"

@@ -33,17 +33,47 @@ enum CrashReport {
 
     /// A one-line reason for the failure of the running cell.
     static func describe(_ termination: ChildProcess.Termination, text: [CellOutput], cellTimeout: Double) -> Failure {
-        let reason = reasonText(termination, text: text, cellTimeout: cellTimeout)
-        return Failure(reason: reason, isUncaughtError: reason.hasPrefix(uncaughtReason),
-                       isEarlyExit: reason.hasPrefix(earlyExitReason))
+        let printed = text.compactMap { if case .text(let value) = $0 { value } else { nil } }.joined()
+        var fatal = printed.split(separator: "\n").last(where: isRuntimeMessage).map { line in
+            runtimeMessageKinds.lazy.compactMap { line.range(of: $0) }.first.map { String(line[$0.lowerBound...]) } ?? String(line)
+        }
+        let uncaught = "Fatal error: Error raised at top level: "
+        if let message = fatal, message.hasPrefix(uncaught) {
+            return Failure(reason: "the cell threw an error that nothing caught: \(message.dropFirst(uncaught.count)) "
+                           + "(handle it with do/catch, or fix its cause)", kind: .uncaughtError)
+        }
+        if let message = fatal, message.hasPrefix("Fatal error: ") { fatal = String(message.dropFirst("Fatal error: ".count)) }
+        switch termination {
+        case .stopped(.timeout):
+            return Failure(reason: "the cell ran longer than its \(Int(cellTimeout)) s timeout and was stopped; raise it with timeout=SECONDS on the block, or make the cell faster", kind: .stopped)
+        case .stopped(let reason):
+            return Failure(reason: "the run was \(reason.participle); the cell did not finish", kind: .stopped)
+        case .signalled(let signal):
+            return Failure(reason: "the cell stopped with a runtime error: \(fatal ?? signalName(signal))", kind: .trap)
+        case .exited(let code):
+            if let fatal { return Failure(reason: "the cell stopped with a runtime error: \(fatal)", kind: .trap) }
+            return Failure(reason: "the program exited early (status \(code)) in this block, so the blocks after it did not run; a notebook must not end its program (remove the exit call)", kind: .earlyExit)
+        }
     }
 
-    /// Why a cell failed, whether it was an error thrown at top level, and whether the program
-    /// simply ended (`exit(…)`) in the middle of the cell.
+    /// Why a cell failed, and how: the kind decides where to look for the failing line.
     struct Failure {
+        /// The reason, for the message under the cell.
         var reason: String
-        var isUncaughtError: Bool
-        var isEarlyExit: Bool
+        /// How the program stopped.
+        var kind: Kind
+
+        /// The ways a running cell fails.
+        enum Kind {
+            /// An error thrown at top level that nothing caught.
+            case uncaughtError
+            /// A trap: a failed precondition, an index out of range, a fatal error, a signal.
+            case trap
+            /// The program simply ended (`exit(…)`) in the middle of the cell.
+            case earlyExit
+            /// The runner stopped it (a timeout, an interrupt, a broken record channel).
+            case stopped
+        }
     }
 
     /// When the program ended early without a trap, the line of the cell's only `exit(` call, if it has one.
@@ -52,34 +82,6 @@ enum CrashReport {
             text.range(of: #"\b_?exit\s*\("#, options: .regularExpression) != nil
         }
         return lines.count == 1 ? cell.line + lines[0].offset : nil
-    }
-
-    private static let earlyExitReason = "the program exited early"
-
-    private static let uncaughtReason = "the cell threw an error that nothing caught"
-
-    private static func reasonText(_ termination: ChildProcess.Termination, text: [CellOutput], cellTimeout: Double) -> String {
-        let printed = text.compactMap { if case .text(let value) = $0 { value } else { nil } }.joined()
-        var fatal = printed.split(separator: "\n").last(where: isRuntimeMessage).map { line in
-            runtimeMessageKinds.lazy.compactMap { line.range(of: $0) }.first.map { String(line[$0.lowerBound...]) } ?? String(line)
-        }
-        let uncaught = "Fatal error: Error raised at top level: "
-        if let message = fatal, message.hasPrefix(uncaught) {
-            return "\(uncaughtReason): \(message.dropFirst(uncaught.count)) (handle it with do/catch, or fix its cause)"
-        }
-        if let message = fatal, message.hasPrefix("Fatal error: ") { fatal = String(message.dropFirst("Fatal error: ".count)) }
-        switch termination {
-        case .stopped(let reason) where reason == "timeout":
-            return "the cell ran longer than its \(Int(cellTimeout)) s timeout and was stopped; raise it with timeout=SECONDS on the block, or make the cell faster"
-        case .stopped(let reason):
-            return "the run was \(reason); the cell did not finish"
-        case .signalled(let signal):
-            return "the cell stopped with a runtime error: \(fatal ?? signalName(signal))"
-        case .exited where fatal != nil:
-            return "the cell stopped with a runtime error: \(fatal!)"
-        case .exited(let code):
-            return "\(earlyExitReason) (status \(code)) in this block, so the blocks after it did not run; a notebook must not end its program (remove the exit call)"
-        }
     }
 
     private static func signalName(_ signal: Int32) -> String {

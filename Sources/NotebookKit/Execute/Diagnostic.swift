@@ -1,7 +1,7 @@
 /// A compiler message mapped back to the notebook.
 public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
-    /// `error`, `warning` or `note`.
-    public var severity: String
+    /// How serious the message is.
+    public var severity: Severity
     /// Where in the notebook.
     public var location: SourceLocation
     /// The compiler's message.
@@ -11,9 +11,19 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     /// The offending notebook line and a caret under the column.
     public var excerpt: String
 
+    /// The kinds of compiler message, spelt as swiftc prints them.
+    public enum Severity: String, CaseIterable, Sendable {
+        /// The program does not compile.
+        case error
+        /// The program compiles, but something looks wrong.
+        case warning
+        /// More about the message before it.
+        case note
+    }
+
     /// `NAME.md:LINE:COL: error: message`, then the excerpt.
     public var description: String {
-        "\(location): \(severity): \(message)" + (excerpt.isEmpty ? "" : "\n" + excerpt)
+        "\(location): \(severity.rawValue): \(message)" + (excerpt.isEmpty ? "" : "\n" + excerpt)
     }
 
     /// Reads swiftc's `-diagnostic-style llvm` output for `document` compiled from `program`.
@@ -50,9 +60,9 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
         return result
     }
 
-    private static func parseLine(_ line: Substring) -> (file: String, line: Int, column: Int, severity: String, message: String)? {
-        for severity in ["error", "warning", "note"] {
-            guard let marker = line.range(of: ": \(severity): ") else { continue }
+    private static func parseLine(_ line: Substring) -> (file: String, line: Int, column: Int, severity: Severity, message: String)? {
+        for severity in Severity.allCases {
+            guard let marker = line.range(of: ": \(severity.rawValue): ") else { continue }
             let head = line[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
             guard head.count >= 3, let lineNumber = Int(head[head.count - 2]), let column = Int(head[head.count - 1]) else { continue }
             let file = head.dropLast(2).joined(separator: ":")

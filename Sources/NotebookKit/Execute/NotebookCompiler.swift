@@ -58,13 +58,13 @@ public struct NotebookCompiler: Sendable {
         let start = Date()
         var bytes: [UInt8] = []
         let termination = try child.run(onOutput: { bytes += $0 }, shouldStop: {
-            if interrupted() { return "interrupted" }
-            return Date().timeIntervalSince(start) > timeout ? "timeout" : nil
+            if interrupted() { return .interrupted }
+            return Date().timeIntervalSince(start) > timeout ? .timeout : nil
         })
         switch termination {
-        case .stopped(reason: "interrupted"): throw CompileError.interrupted(file: document.fileName)
+        case .stopped(.interrupted): throw CompileError.interrupted(file: document.fileName)
         case .stopped: throw CompileError.timedOut(file: document.fileName, seconds: timeout)
-        default: break
+        case .exited, .signalled: break
         }
         let output = String(decoding: bytes, as: UTF8.self)
         let lines = notebookText.split(separator: "\n", omittingEmptySubsequences: false)

@@ -53,7 +53,7 @@ public struct NotebookExecutor: Sendable {
                 return result
             }
             let dataFiles = run(executable, folder: build.folder, directory: directory, dependencies: dependencies.roots,
-                                skipping: build.skipping, interrupted: interrupted, progress: progress, into: &result)
+                                compileSkipped: build.skipping, interrupted: interrupted, progress: progress, into: &result)
                 + dependencies.files
             result.dataFiles = dataFiles
             if result.succeeded, !interrupted() { try? cache?.store(result.cells, key: key, dataFiles: dataFiles, layout: CellLayout(document)) }
@@ -69,29 +69,11 @@ public struct NotebookExecutor: Sendable {
         return result
     }
 
-    /// Compiles `document` without running it and returns every error and warning at its notebook line.
-    public func check(_ document: Document, text: String, directory: String, parameters: [String: String] = [:],
-                      interrupted: @escaping @Sendable () -> Bool = { false }) -> [String] {
-        var result = ExecutedDocument(document: document, cells: document.cells.map { CellResult(index: $0.index) })
-        guard !document.cells.isEmpty else { return [] }
-        do {
-            let program = try ProgramAssembler.assemble(document, parameters: parameters)
-            let build = try compile(program, of: document, text: text, directory: directory, parameters: parameters,
-                                    interrupted: interrupted, into: &result)
-            defer { BuildFolder.discard(build.folder) }
-            if build.outcome.executable == nil { report(compileFailure: build.outcome, into: &result) }
-            let warnings = result.cells.flatMap { $0.outputs.compactMap { if case .warning(let w) = $0 { w } else { nil } } }
-            return result.errorMessages + warnings
-        } catch {
-            return ["\(error)"]
-        }
-    }
-
     /// Compiles in a folder private to this render (the caller discards it); cells that must fail
     /// and did so at compile time are left out and the rest compiled again.
-    private func compile(_ assembled: AssembledProgram, of document: Document, text: String, directory: String,
-                         parameters: [String: String], interrupted: @escaping @Sendable () -> Bool,
-                         into result: inout ExecutedDocument) throws
+    func compile(_ assembled: AssembledProgram, of document: Document, text: String, directory: String,
+                 parameters: [String: String], interrupted: @escaping @Sendable () -> Bool,
+                 into result: inout ExecutedDocument) throws
         -> (outcome: NotebookCompiler.Outcome, folder: String, skipping: Set<Int>) {
         let shared = BuildFolder(workRoot: workRoot, fileName: document.fileName, directory: directory)
         let folder = try shared.makePrivateFolder()
@@ -103,13 +85,14 @@ public struct NotebookExecutor: Sendable {
         do {
             var outcome = try build(assembled)
             let expected = Set(document.cells.filter(\.options.expectsError).map(\.index))
-            let errors = outcome.diagnostics.filter { $0.severity == "error" }
-            let failing = Set(errors.compactMap(\.cellIndex))
-            guard outcome.executable == nil, !failing.isEmpty, failing.isSubset(of: expected),
-                  errors.allSatisfy({ $0.cellIndex != nil }) else {
+            // Every error must lie in an expect=error cell; one outside any cell fails the notebook.
+            let errors = outcome.diagnostics.filter { $0.severity == .error }
+            let located = errors.compactMap { diagnostic in diagnostic.cellIndex.map { (diagnostic, cell: $0) } }
+            let failing = Set(located.map(\.cell))
+            guard outcome.executable == nil, !errors.isEmpty, located.count == errors.count, failing.isSubset(of: expected) else {
                 return (outcome, folder, [])
             }
-            for diagnostic in errors { result.cells[diagnostic.cellIndex!].outputs.append(.text(diagnostic.description)) }
+            for (diagnostic, cell) in located { result.cells[cell].outputs.append(.text(diagnostic.description)) }
             failing.forEach { result.cells[$0].status = .failedAsExpected }
             outcome = try build(ProgramAssembler.assemble(document, parameters: parameters, skipping: failing))
             return (outcome, folder, failing)
@@ -120,112 +103,27 @@ public struct NotebookExecutor: Sendable {
     }
 
     private func report(compileFailure outcome: NotebookCompiler.Outcome, into result: inout ExecutedDocument) {
-        let errors = outcome.diagnostics.filter { $0.severity == "error" }
-        guard !errors.isEmpty else {
-            result.notebookError = "\(result.document.fileName): error: the notebook program did not compile:\n\(outcome.rawOutput)"
+        guard outcome.diagnostics.contains(where: { $0.severity == .error }) else {
+            result.notebookError = Self.unattributed(outcome, fileName: result.document.fileName)
             return
         }
-        for diagnostic in outcome.diagnostics where diagnostic.severity != "note" {
-            let index = diagnostic.cellIndex ?? 0
-            result.cells[index].outputs.append(diagnostic.severity == "error" ? .error(diagnostic.description) : .warning(diagnostic.description))
-            if diagnostic.severity == "error" { result.cells[index].status = .failed }
-        }
-    }
-
-    private func run(_ executable: String, folder: String, directory: String, dependencies: [String], skipping: Set<Int>,
-                     interrupted: @escaping @Sendable () -> Bool, progress: ProgressHandler?,
-                     into result: inout ExecutedDocument) -> [String] {
-        let document = result.document
-        let backtraces = folder + "/backtraces"
-        try? FileManager.default.removeItem(atPath: backtraces)
-        try? FileManager.default.createDirectory(atPath: backtraces, withIntermediateDirectories: true)
-        var collector = OutputCollector(document: document)
-        let preserved = result.cells
-        collector.onEvent = progress
-        let termination: ChildProcess.Termination
-        do {
-            let child = try process(for: executable, directory: directory, dependencies: dependencies, backtraces: backtraces)
-            termination = try child.run(channel: try RecordChannel(), onOutput: { collector.consume($0) },
-                                        onRecord: { collector.receive(frame: $0) }, shouldStop: {
-                if interrupted() { return "interrupted" }
-                guard let running = collector.runningCell, let start = collector.runningCellStart else { return nil }
-                let limit = document.cells[running].options.timeout ?? defaultCellTimeout
-                return Date().timeIntervalSince(start) > limit ? "timeout" : nil
-            })
-        } catch {
-            result.notebookError = "\(document.fileName): error: \(error)"
-            return []
-        }
-        collector.finish()
-        for index in skipping { collector.setStatus(.failedAsExpected, ofCell: index) }
-        attributeFailure(sandboxed ? Self.unwrappingSandbox(termination) : termination, backtraces: backtraces,
-                         document: document, collector: &collector, result: &result)
-        for (index, cell) in document.cells.enumerated() {
-            var outputs = preserved[index].outputs + collector.cells[index].outputs
-            if cell.options.expectsError, collector.cells[index].status == .failed,
-               !outputs.contains(where: { if case .error = $0 { true } else { false } }) {
-                outputs.append(.error("\(document.fileName):\(cell.line): error: this block is marked expect=error but it ran without error"))
+        for diagnostic in outcome.diagnostics {
+            // A message outside every cell (about the generated frame) goes under the first one.
+            let index = result.cells.indices.contains(diagnostic.cellIndex ?? 0) ? diagnostic.cellIndex ?? 0 : 0
+            switch diagnostic.severity {
+            case .error:
+                result.cells[index].outputs.append(.error(diagnostic.description))
+                result.cells[index].status = .failed
+            case .warning:
+                result.cells[index].outputs.append(.warning(diagnostic.description))
+            case .note:
+                break
             }
-            result.cells[index].outputs = outputs
-            result.cells[index].status = collector.cells[index].status
-            result.cells[index].seconds = collector.cells[index].seconds
         }
-        return collector.dataFiles
     }
 
-    /// The notebook program as a child: inside the sandbox, or (`--no-sandbox`) directly with the
-    /// caller's environment. Either way the engine's settings are the same.
-    private func process(for executable: String, directory: String, dependencies: [String],
-                         backtraces: String) throws -> ChildProcess {
-        let caller = ProcessInfo.processInfo.environment
-        var engine: [String: String] = ["OPENBLAS_NUM_THREADS": "1",
-                                        "SWIFT_BACKTRACE": "enable=yes,interactive=no,format=json,output-to=\(backtraces)",
-                                        "TRAINBOOK_DATA": Sandbox.dataFolder(environment: caller)]
-        engine["OPENBLAS_CORETYPE"] = OpenBLASCoreType.forThisCPU()
-        if let sweepWorkers { engine["TRAINBOOK_WORKERS"] = String(sweepWorkers) }
-        guard sandboxed else {
-            return ChildProcess(executable: executable, arguments: [], environment: caller.merging(engine) { $1 },
-                                workingDirectory: directory)
-        }
-        try Sandbox.checkInstalled()
-        let data = Sandbox.dataFolder(environment: caller)
-        // By default the data folder also holds the build and execution caches: other notebooks' programs and results.
-        let caches = ([workRoot] + (cache.map { [$0.folder] } ?? [])).filter { $0.hasPrefix(data + "/") }
-        let sandbox = Sandbox(readable: [directory, data] + dependencies, hidden: caches, writable: [backtraces])
-        let arguments = sandbox.arguments(program: executable, directory: directory, toolchain: toolchain,
-                                          environment: Sandbox.environment(engine: engine, caller: caller))
-        return ChildProcess(executable: Sandbox.bubblewrap, arguments: arguments, environment: caller, workingDirectory: nil)
-    }
-
-    /// bubblewrap ends with 128 + N when the program died of signal N; a notebook that calls
-    /// `exit(132)` itself is read as a trap, a price paid for knowing traps inside the sandbox.
-    static func unwrappingSandbox(_ termination: ChildProcess.Termination) -> ChildProcess.Termination {
-        if case .exited(let code) = termination, code > 128, code < 128 + 32 { return .signalled(code - 128) }
-        return termination
-    }
-
-    /// Puts the reason the program stopped under the cell that was running, at its notebook line;
-    /// a program that ended while a cell ran, even with status 0, ended early.
-    private func attributeFailure(_ termination: ChildProcess.Termination, backtraces: String, document: Document,
-                                  collector: inout OutputCollector, result: inout ExecutedDocument) {
-        let endedInCell = collector.runningCell
-        guard termination != .exited(0) || endedInCell != nil else { return }
-        guard let failing = endedInCell ?? collector.lastBegun.flatMap({ collector.cells[$0].status == .succeeded ? nil : $0 }) else {
-            let said = collector.cells.first?.outputs.compactMap { if case .text(let t) = $0 { t } else { nil } }.joined() ?? ""
-            result.notebookError = said.hasPrefix("bwrap:")
-                ? "\(document.fileName): error: the sandbox could not start (\(said.trimmingCharacters(in: .whitespacesAndNewlines))); fix its cause, or pass --no-sandbox to run notebooks you trust unconfined"
-                : "\(document.fileName): error: the notebook program ended with \(termination) outside any cell"
-            return
-        }
-        let cell = document.cells[failing]
-        let tail = collector.droppedTail[failing].map { [CellOutput.text(String(decoding: $0, as: UTF8.self))] } ?? []
-        let failure = CrashReport.describe(termination, text: collector.cells[failing].outputs + tail,
-                                           cellTimeout: cell.options.timeout ?? defaultCellTimeout)
-        let line = CrashReport.notebookLine(in: backtraces, fileName: document.fileName)
-            ?? (failure.isUncaughtError ? CrashReport.onlyThrowingLine(of: cell) : nil)
-            ?? (failure.isEarlyExit ? CrashReport.onlyExitLine(of: cell) : nil) ?? cell.line
-        collector.removeRuntimeMessages(fromCell: failing)
-        collector.add(.error("\(document.fileName):\(line): error: \(failure.reason)"), toCell: failing)
-        collector.setStatus(.failed, ofCell: failing)
+    /// The message for a compile that failed without an error swiftc attributed to a line.
+    static func unattributed(_ outcome: NotebookCompiler.Outcome, fileName: String) -> String {
+        "\(fileName): error: the notebook program did not compile:\n\(outcome.rawOutput)"
     }
 }

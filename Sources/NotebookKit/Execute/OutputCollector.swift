@@ -93,6 +93,15 @@ struct OutputCollector {
         }
     }
 
+    /// Ends the cell the program was running when it ended, with `status` and the time it ran.
+    mutating func endRunningCell(as status: CellStatus) {
+        guard let running = runningCell else { return }
+        flushText()
+        cells[running].status = status
+        cells[running].seconds = Date().timeIntervalSince(cellStart)
+        runningCell = nil
+    }
+
     /// Sets a cell's status.
     mutating func setStatus(_ status: CellStatus, ofCell index: Int) {
         cells[index].status = status
@@ -135,8 +144,9 @@ struct OutputCollector {
         let target = textTarget ?? 0
         guard cells.indices.contains(target) else { return }
         if truncated.contains(target) {
-            droppedTail[target, default: []] += bytes
-            if droppedTail[target]!.count > 8192 { droppedTail[target]!.removeFirst(droppedTail[target]!.count - 4096) }
+            var tail = droppedTail[target, default: []] + bytes
+            if tail.count > 8192 { tail.removeFirst(tail.count - 4096) }
+            droppedTail[target] = tail
             return
         }
         let used = cells[target].outputs.reduce(0) { total, output in

@@ -6,4 +6,11 @@ public enum RunEvent: Equatable, Sendable {
     case epochEnded(cell: Int, epoch: Int, epochs: Int, loss: Double?)
     /// The cell at this index ended normally after `seconds`.
     case cellFinished(Int, seconds: Double)
+
+    /// The cell the event is about.
+    public var cell: Int {
+        switch self {
+        case .cellStarted(let cell), .cellFinished(let cell, _), .epochEnded(let cell, _, _, _): cell
+        }
+    }
 }

@@ -17,8 +17,8 @@ public enum NotebookParser {
             case .error: throw NotebookError.notUTF8(file: fileName, byteOffset: before)
             }
         }
-        if bytes.contains(0) {
-            throw NotebookError.notUTF8(file: fileName, byteOffset: bytes.firstIndex(of: 0)!)
+        if let zero = bytes.firstIndex(of: 0) {
+            throw NotebookError.notUTF8(file: fileName, byteOffset: zero)
         }
         return try parse(String(decoding: bytes, as: UTF8.self), fileName: fileName, allowHTML: allowHTML)
     }

@@ -10,11 +10,21 @@ import Glibc
 /// notebook program may start threads and children of its own.
 struct ChildProcess {
     /// How a child ended.
-    enum Termination: Equatable {
+    enum Termination: Equatable, CustomStringConvertible {
         case exited(Int32)
         case signalled(Int32)
-        /// Stopped by the runner because `shouldStop` asked for it (a timeout or an interrupt).
-        case stopped(reason: String)
+        /// Stopped by the runner because `shouldStop` asked for it, or because the program broke
+        /// the record channel.
+        case stopped(StopReason)
+
+        /// "status 3", "signal 9", "a stop: interrupted", for messages.
+        var description: String {
+            switch self {
+            case .exited(let code): "status \(code)"
+            case .signalled(let signal): "signal \(signal)"
+            case .stopped(let reason): "a stop: \(reason.participle)"
+            }
+        }
     }
 
     var executable: String
@@ -24,14 +34,14 @@ struct ChildProcess {
 
     /// Runs the child to its end. `onOutput` receives each chunk as it arrives; `shouldStop` is asked
     /// about four times a second and whenever output arrives, and a non-nil answer kills the group.
-    func run(onOutput: ([UInt8]) -> Void, shouldStop: () -> String? = { nil }) throws -> Termination {
+    func run(onOutput: ([UInt8]) -> Void, shouldStop: () -> StopReason? = { nil }) throws -> Termination {
         try run(channel: nil, onOutput: onOutput, onRecord: { _ in }, shouldStop: shouldStop)
     }
 
     /// Runs the child with a record channel on its descriptor 3: `onRecord` receives each
     /// frame after all the text the child printed before it, and the child goes on once it returns.
     func run(channel: RecordChannel?, onOutput: ([UInt8]) -> Void, onRecord: ([UInt8]) -> Void,
-             shouldStop: () -> String? = { nil }) throws -> Termination {
+             shouldStop: () -> StopReason? = { nil }) throws -> Termination {
         let output = try PipeEnds.make()
         let pid: pid_t
         do {
@@ -50,7 +60,7 @@ struct ChildProcess {
         channel?.closeRunnerEnd()
         // Grandchildren that outlived the child must not linger.
         kill(-pid, SIGKILL)
-        if let stopReason { return .stopped(reason: stopReason) }
+        if let stopReason { return .stopped(stopReason) }
         let signal = waitStatus & 0x7f
         return signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signalled(signal)
     }

@@ -19,7 +19,7 @@ struct OutputPump {
 
     private var textOpen = true
     private var recordsOpen: Bool
-    private var stopReason: String?
+    private var stopReason: StopReason?
     private var buffer = [UInt8](repeating: 0, count: 65536)
 
     init(child: pid_t, text: Int32, channel: RecordChannel?) {
@@ -32,7 +32,7 @@ struct OutputPump {
 
     /// Pumps until the end; returns the child's wait status and why the runner stopped it, if it did.
     mutating func run(onOutput: ([UInt8]) -> Void, onRecord: ([UInt8]) -> Void,
-                      shouldStop: () -> String?) -> (status: Int32, stopReason: String?) {
+                      shouldStop: () -> StopReason?) -> (status: Int32, stopReason: StopReason?) {
         var exitStatus: Int32?
         var endedAt: Date?
         while textOpen || recordsOpen {
@@ -58,7 +58,7 @@ struct OutputPump {
         return (status, stopReason)
     }
 
-    private mutating func stop(_ reason: String) {
+    private mutating func stop(_ reason: StopReason) {
         stopReason = reason
         ChildProcess.killTree(of: child)
     }
@@ -87,7 +87,7 @@ struct OutputPump {
             frames = try channel.frames(adding: buffer[0..<count])
         } catch {
             recordsOpen = false
-            if stopReason == nil { stop("\(error)") }
+            if stopReason == nil { stop(.brokenRecordChannel("\(error)")) }
             return
         }
         for frame in frames {

@@ -19,8 +19,6 @@ public enum DatasetError: LocalizedError, Equatable, CustomStringConvertible {
     case malformedIDX(path: String, reason: String)
     /// A downloadable dataset is not in the cache folder.
     case notDownloaded(dataset: String, folder: String, missing: [String])
-    /// Fetching a dataset failed.
-    case fetchFailed(dataset: String, reason: String)
 
     /// The message shown to the user.
     public var description: String {
@@ -46,8 +44,6 @@ public enum DatasetError: LocalizedError, Equatable, CustomStringConvertible {
         case let .notDownloaded(dataset, folder, missing):
             return "\(dataset) is not downloaded: \(folder) lacks " + missing.joined(separator: ", ")
                 + ". Run `trainbook datasets fetch` first (set TRAINBOOK_DATA to use another folder)."
-        case let .fetchFailed(dataset, reason):
-            return "fetching \(dataset) failed: \(reason)"
         }
     }
 

@@ -1,10 +1,12 @@
 import Foundation
 
 /// Decompression of `.gz` files through the system's `gzip`, which every supported system has:
-/// it spares the engine a zlib dependency for files that are read once, when fetched.
-enum Gzip {
-    /// The decompressed contents of the gzip file at `path`.
-    static func decompress(path: String) throws -> Data {
+/// it spares the engine a zlib dependency for files that are read once (`IDXFile(contentsOf:)`,
+/// and `trainbook datasets fetch`).
+public enum Gzip {
+    /// The decompressed contents of the gzip file at `path`; a failure is
+    /// ``DatasetError/unreadable(path:reason:)`` with gzip's message.
+    public static func decompress(path: String) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["gzip", "-dc", path]

