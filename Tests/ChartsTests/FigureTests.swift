@@ -68,7 +68,7 @@ import Testing
         fig.plot([1, 2], label: "a")
         fig.xScale = .log
         fig.yLabel = "loss"
-        #expect(fig[0].series.count == 1 && fig[0].xScale == .log && fig[0].yLabel == "loss")
+        #expect(fig[0].marks.count == 1 && fig[0].xScale == .log && fig[0].yLabel == "loss")
     }
 
     @Test func seriesTakeTab10ColoursInOrder() {
@@ -76,7 +76,7 @@ import Testing
         axes.plot([1.0, 2.0])
         axes.plot([Float(1), 2])
         axes.plot([3.0, 1.0], color: .red)
-        #expect(axes.series.map(\.colorSlot) == [0, 1, 2])
+        #expect(axes.marks.compactMap { ($0 as? LineMark)?.colorSlot } == [0, 1, 2])
         #expect(SeriesColor.cycle.first?.hex == "#1f77b4" && SeriesColor.cycle[1].hex == "#ff7f0e")
         let svg = Figure(title: nil).svg(id: "c")
         #expect(svg.contains("--_c0:var(--tb-c0,#1f77b4)"))
