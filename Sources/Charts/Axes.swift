@@ -1,4 +1,4 @@
-/// One panel of a figure: its marks (lines, scatter points, bars, reference lines),
+/// One panel of a figure: its marks (lines, scatter points, bars, reference lines, bands, steps),
 /// labels, scales and limits.
 ///
 /// Axes are values: `fig[0].plot(…)` changes the figure's first panel in place.
@@ -15,9 +15,9 @@ public struct Axes: Sendable {
     public var xLabel: String?
     /// The y-axis label, drawn rotated left of the tick labels.
     public var yLabel: String?
-    /// The x-axis scale (`.linear` by default; `.log` or any ``Scale``).
+    /// The x-axis scale (`.linear` by default; `.log`, `.symlog(linthresh:)` or any ``Scale``).
     public var xScale: AxisScale = .linear
-    /// The y-axis scale (`.linear` by default; `.log` or any ``Scale``).
+    /// The y-axis scale (`.linear` by default; `.log`, `.symlog(linthresh:)` or any ``Scale``).
     public var yScale: AxisScale = .linear
     /// Explicit x limits; nil chooses them from the data (finite values, 5 % margins).
     public var xLimits: ClosedRange<Double>?

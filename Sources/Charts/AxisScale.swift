@@ -1,4 +1,5 @@
-/// The scale of one axis, as a notebook sets it: `fig.xScale = .log`, `.linear`, or any ``Scale`` wrapped as `AxisScale(MyScale())`.
+/// The scale of one axis, as a notebook sets it: `fig.xScale = .log`, `.linear`, `.symlog(linthresh: 1)`,
+/// or any ``Scale`` wrapped as `AxisScale(MyScale())`.
 public struct AxisScale: Sendable, Equatable, CustomStringConvertible {
     /// The scale that does the work.
     public let scale: any Scale
@@ -12,6 +13,12 @@ public struct AxisScale: Sendable, Equatable, CustomStringConvertible {
     public static let linear = AxisScale(LinearScale())
     /// Equal ratios are equal distances (base 10); values ≤ 0 are not drawn, as in matplotlib.
     public static let log = AxisScale(LogScale())
+
+    /// Linear within ±`linthresh` and logarithmic outside, for curves that cross zero (matplotlib's
+    /// `symlog`): `fig.yScale = .symlog(linthresh: 0.01)`.
+    public static func symlog(linthresh: Double = 1) -> AxisScale {
+        AxisScale(SymmetricLogScale(linthresh: linthresh))
+    }
 
     /// Two axis scales are equal when they are the same scale with the same settings.
     public static func == (lhs: AxisScale, rhs: AxisScale) -> Bool {

@@ -35,6 +35,8 @@ struct LegendEntry: Equatable, Sendable {
         case marker
         /// A solid box (bars).
         case bar
+        /// A translucent box (bands).
+        case area
     }
 
     var text: String
@@ -58,6 +60,9 @@ struct LegendEntry: Equatable, Sendable {
         case .bar:
             svg.element("rect", paint.fill() + [("x", px(x + 4)), ("y", px(centerY - 5)), ("width", px(width - 8)),
                                                 ("height", "10")])
+        case .area:
+            svg.element("rect", paint.fill(extraClass: "tb-band") + [("fill-opacity", "0.25"), ("x", px(x + 2)),
+                ("y", px(centerY - 5)), ("width", px(width - 4)), ("height", "10")])
         }
     }
 }

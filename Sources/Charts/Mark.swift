@@ -1,4 +1,4 @@
-/// Something drawn on axes from data: a line, scatter points, bars, a reference line.
+/// Something drawn on axes from data: a line, scatter points, bars, a reference line, a band, steps.
 ///
 /// A mark owns everything that depends on what it is: the values it adds to the automatic limits, its
 /// drawing, its legend rows and its sentence in the figure's summary. The axes only order marks,
@@ -8,7 +8,7 @@ protocol Mark: Sendable {
     /// Where it is drawn among the other marks.
     var layer: MarkLayer { get }
 
-    /// The curve that automatic limits may cut where it explodes (lines); nil for other marks.
+    /// The curve that automatic limits may cut where it explodes (lines and steps); nil for other marks.
     var curve: Curve? { get }
 
     /// The category names it places along the x axis (bars); nil when it plots numbers.
@@ -39,9 +39,9 @@ extension Mark {
 
 /// The drawing layers, bottom to top. Within a layer marks are drawn in the order they were added.
 enum MarkLayer: Int, Comparable, Sendable {
-    /// Under the data: bars.
+    /// Under the data: bars, bands.
     case underlay
-    /// Lines, scatter points.
+    /// Lines, scatter points, steps.
     case data
     /// Over everything: reference lines.
     case annotation

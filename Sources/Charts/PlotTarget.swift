@@ -1,6 +1,6 @@
 /// Something data can be plotted on: an ``Axes``, or a ``Figure``, which plots on its first axes as
-/// `plt.plot` plots on the current axes. Every plotting method (`plot`, `scatter`, `bar`,
-/// `verticalLine`, `horizontalLine`) is written once, in extensions of this protocol, so both
+/// `plt.plot` plots on the current axes. Every plotting method (`plot`, `scatter`, `bar`, `step`,
+/// `band`, `verticalLine`, `horizontalLine`) is written once, in extensions of this protocol, so both
 /// spellings always offer the same overloads:
 /// ```swift
 /// var fig = Figure(title: "Loss")

@@ -3,7 +3,8 @@ import Foundation
 /// How data values map to positions along an axis, and everything that follows from it: which values
 /// can be shown, the automatic limits around the data, the ticks and their labels.
 ///
-/// Linear and log scales are built in (``AxisScale/linear``, ``AxisScale/log``); a new scale is one type conforming to this protocol, set with
+/// Linear, log and symmetric-log scales are built in (``AxisScale/linear``, ``AxisScale/log``,
+/// ``AxisScale/symlog(linthresh:)``); a new scale is one type conforming to this protocol, set with
 /// `axes.xScale = AxisScale(MyScale())`.
 public protocol Scale: Sendable, Equatable {
     /// The scale's name in a figure's summary ("log" reads "x on a log scale"); nil for linear, which
