@@ -37,16 +37,17 @@ extension Scale {
     /// Growth is not compressed unless a scale says so.
     public var compressesGrowth: Bool { false }
 
-    /// Margins taken in transformed coordinates, so they look equal on screen; no data gives the
-    /// interval whose coordinates are 0…1.
+    /// Margins taken in transformed coordinates, so they look equal on screen; a margin that would
+    /// leave what the scale can show stops at the data (as a square-root axis starts at 0). No data
+    /// gives the interval whose coordinates are 0…1.
     public func limits(around range: DataRange?, margin: Double) -> (Double, Double) {
         let fallback = (inverse(0), inverse(1))
         guard let range, let lo = transform(range.lower), let hi = transform(range.upper) else { return fallback }
         let pad = lo == hi ? max(abs(lo) * margin, 1) : (hi - lo) * margin
-        let lower = inverse(lo - pad), upper = inverse(hi + pad)
-        guard lower.isFinite, upper.isFinite, lower < upper, transform(lower) != nil, transform(upper) != nil
-        else { return fallback }
-        return (lower, upper)
+        var lower = inverse(lo - pad), upper = inverse(hi + pad)
+        if !(lower.isFinite && transform(lower) != nil && lower <= range.lower) { lower = range.lower }
+        if !(upper.isFinite && transform(upper) != nil && upper >= range.upper) { upper = range.upper }
+        return lower < upper ? (lower, upper) : fallback
     }
 
     /// Keeps finite, representable, increasing limits; equal ends are widened around their value, and
