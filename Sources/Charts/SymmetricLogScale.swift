@@ -40,6 +40,18 @@ public struct SymmetricLogScale: Scale {
         return coordinate < 0 ? -value : value
     }
 
+    /// 5 % margins in transformed coordinates; around a single value, a factor of two outside the linear
+    /// part and the whole linear part inside it (a fixed margin in coordinates would be decades wide
+    /// for a small `linthresh`); −1…1 without data.
+    public func limits(around range: DataRange?, margin: Double) -> (Double, Double) {
+        guard let range, let lo = transform(range.lower), let hi = transform(range.upper) else { return (-1, 1) }
+        let pad = lo != hi ? (hi - lo) * margin
+            : abs(range.lower) <= linthresh ? linthresh * linearStretch : linthresh * log10(2)
+        let lower = max(inverse(lo - pad), -.greatestFiniteMagnitude)
+        let upper = min(inverse(hi + pad), .greatestFiniteMagnitude)
+        return lower < upper ? (lower, upper) : (-1, 1)
+    }
+
     /// 0 and ±10ⁿ for the decades at or beyond `linthresh` (every k-th decade when many show), labelled
     /// 10ⁿ and −10ⁿ as matplotlib does; limits that hold fewer than three of them get linear ticks.
     public func ticks(from lower: Double, to upper: Double, maxCount: Int) -> AxisTicks {

@@ -39,6 +39,19 @@ import Testing
         #expect(ResolvedAxes(fig.axes[0]).yLimits.0 > 0)
     }
 
+    @Test func symlogLimitsAroundOneValueStayNearIt() {
+        let scale = SymmetricLogScale(linthresh: 0.01)
+        let around5 = scale.limits(around: DataRange(5), margin: 0.05)
+        #expect(around5 == (2.5, 10) || (abs(around5.0 - 2.5) < 1e-9 && abs(around5.1 - 10) < 1e-9), "\(around5)")
+        let aroundZero = scale.limits(around: DataRange(0), margin: 0.05)
+        #expect(abs(aroundZero.0 + 0.01) < 1e-12 && abs(aroundZero.1 - 0.01) < 1e-12, "\(aroundZero)")
+        #expect(scale.limits(around: nil, margin: 0.05) == (-1, 1))
+        var huge = DataRange(-Double.greatestFiniteMagnitude)
+        huge.include(.greatestFiniteMagnitude)
+        let extreme = scale.limits(around: huge, margin: 0.05)
+        #expect(extreme.0.isFinite && extreme.1.isFinite && extreme.0 < extreme.1)
+    }
+
     @Test func stepCornersAreMatplotlibs() {
         func corners(_ position: StepPosition) -> [Double] {
             let line = LineMark(x: [0, 1, 2], y: [5, 6, 7], label: nil, color: nil, dash: .solid, colorSlot: 0, implicitX: false)
