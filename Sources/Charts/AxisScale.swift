@@ -25,8 +25,8 @@ public struct AxisScale: Sendable, Equatable, CustomStringConvertible {
         lhs.scale.isEqual(to: rhs.scale)
     }
 
-    /// The scale's name, e.g. "log", or "linear".
-    public var description: String { scale.summaryName ?? "linear" }
+    /// The scale and its settings, e.g. `SymmetricLogScale(linthresh: 0.01)`, for messages.
+    public var description: String { String(describing: scale) }
 
     /// The coordinate of `value`, or nil when this scale cannot show it.
     func transform(_ value: Double) -> Double? { scale.transform(value) }
