@@ -1,65 +1,39 @@
-import Foundation
+/// The scale of one axis, as a notebook sets it: `fig.xScale = .log`, `.linear`, `.symlog(linthresh: 1)`,
+/// or any ``Scale`` wrapped as `AxisScale(MyScale())`.
+public struct AxisScale: Sendable, Equatable, CustomStringConvertible {
+    /// The scale that does the work.
+    public let scale: any Scale
 
-/// How data values map to positions along an axis.
-public enum AxisScale: String, Sendable, Codable {
-    /// Equal steps in value are equal distances.
-    case linear
-    /// Equal ratios are equal distances (base 10); values ≤ 0 are not drawn, as in matplotlib.
-    case log
-
-    /// The coordinate this scale works in, or nil when the value cannot be shown (non-finite, or ≤ 0 on a log axis).
-    func transform(_ value: Double) -> Double? {
-        guard value.isFinite else { return nil }
-        switch self {
-        case .linear: return value
-        case .log: return value > 0 ? log10(value) : nil
-        }
-    }
-
-    /// The value at a transformed coordinate (the inverse of `transform`).
-    func inverse(_ coordinate: Double) -> Double {
-        switch self {
-        case .linear: return coordinate
-        case .log: return pow(10, coordinate)
-        }
-    }
-}
-
-/// A one-dimensional, invertible map from data values to pixels along one axis.
-struct ScaleMap: Sendable {
-    /// The scale of the axis.
-    var scale: AxisScale
-    /// The data limits (lower, upper); both representable on `scale`.
-    var limits: (lower: Double, upper: Double)
-    /// The pixel positions of the lower and upper limits (the upper may be the smaller pixel, as on a y axis).
-    var pixels: (lower: Double, upper: Double)
-
-    init(scale: AxisScale, limits: (Double, Double), pixels: (Double, Double)) {
-        require(scale.transform(limits.0) != nil && scale.transform(limits.1) != nil && limits.0 < limits.1,
-                "scale limits must be representable and increasing, but got \(limits) on \(scale).")
+    /// Wraps a scale for an axes' `xScale` or `yScale`.
+    public init(_ scale: some Scale) {
         self.scale = scale
-        self.limits = (limits.0, limits.1)
-        self.pixels = (pixels.0, pixels.1)
     }
 
-    /// The pixel position of `value`, or nil when the scale cannot show it.
-    func pixel(_ value: Double) -> Double? {
-        guard let t = scale.transform(value) else { return nil }
-        let lo = scale.transform(limits.lower)!
-        let hi = scale.transform(limits.upper)!
-        return pixels.lower + (t - lo) / (hi - lo) * (pixels.upper - pixels.lower)
+    /// Equal steps in value are equal distances.
+    public static let linear = AxisScale(LinearScale())
+    /// Equal ratios are equal distances (base 10); values ≤ 0 are not drawn, as in matplotlib.
+    public static let log = AxisScale(LogScale())
+
+    /// Linear within ±`linthresh` and logarithmic outside, for curves that cross zero (matplotlib's
+    /// `symlog`): `fig.yScale = .symlog(linthresh: 0.01)`.
+    public static func symlog(linthresh: Double = 1) -> AxisScale {
+        AxisScale(SymmetricLogScale(linthresh: linthresh))
     }
 
-    /// The data value at a pixel position (the inverse of `pixel`).
-    func value(atPixel pixel: Double) -> Double {
-        let lo = scale.transform(limits.lower)!
-        let hi = scale.transform(limits.upper)!
-        return scale.inverse(lo + (pixel - pixels.lower) / (pixels.upper - pixels.lower) * (hi - lo))
+    /// Two axis scales are equal when they are the same scale with the same settings.
+    public static func == (lhs: AxisScale, rhs: AxisScale) -> Bool {
+        lhs.scale.isEqual(to: rhs.scale)
     }
 
-    /// Whether `value` lies within the limits (with a tolerance for rounding at the edges).
-    func contains(_ value: Double) -> Bool {
-        guard let p = pixel(value) else { return false }
-        return p >= min(pixels.lower, pixels.upper) - 0.01 && p <= max(pixels.lower, pixels.upper) + 0.01
-    }
+    /// The scale and its settings, e.g. `SymmetricLogScale(linthresh: 0.01)`, for messages.
+    public var description: String { String(describing: scale) }
+
+    /// The coordinate of `value`, or nil when this scale cannot show it.
+    func transform(_ value: Double) -> Double? { scale.transform(value) }
+
+    /// The value at a coordinate.
+    func inverse(_ coordinate: Double) -> Double { scale.inverse(coordinate) }
+
+    /// Whether this scale can show `value`.
+    func shows(_ value: Double) -> Bool { scale.transform(value) != nil }
 }

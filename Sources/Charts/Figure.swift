@@ -26,15 +26,17 @@ public struct FigureSize: Equatable, Sendable, Codable {
 
 /// A figure: a grid of axes with an optional title, rendered to a standalone SVG.
 ///
-/// Grids are row-major: `fig[0]` is the top-left axes, `fig[1]` the one to its right. A one-axes figure
-/// forwards the axes methods, so `fig.plot(…)` works as `plt.plot` does.
+/// Grids are row-major: `fig[0]` is the top-left axes, `fig[1]` the one to its right. The figure plots
+/// on its first axes (it is a ``PlotTarget``) and reads and sets the first axes' properties through
+/// one subscript, so `fig.plot(…)` and `fig.xScale = .log` work as `plt.plot` and `plt.xscale` do.
 /// ```swift
 /// var fig = Figure(rows: 4, cols: 2, title: "Learning curves by learning rate")
 /// fig[0].plot(history["loss"], label: "Training Loss")
 /// fig[0].title = "Learning Rate: 0.1"
 /// let svg = fig.svg(id: "nb-03-lr-grid-1")
 /// ```
-public struct Figure: Sendable, Codable {
+@dynamicMemberLookup
+public struct Figure: Sendable {
     /// Number of rows of axes.
     public let rows: Int
     /// Number of columns of axes.
@@ -67,6 +69,13 @@ public struct Figure: Sendable, Codable {
             require(axes.indices.contains(i), "a \(rows)×\(cols) figure has axes 0..<\(axes.count), but got \(i).")
             axes[i] = newValue
         }
+    }
+
+    /// A property of the first axes, read and set on the figure: `fig.xLabel`, `fig.yScale`,
+    /// `fig.legend`, … (the figure's own `title` is the figure's, not the axes').
+    public subscript<Value>(dynamicMember property: WritableKeyPath<Axes, Value>) -> Value {
+        get { self[0][keyPath: property] }
+        set { self[0][keyPath: property] = newValue }
     }
 
     /// The size the figure is drawn at.

@@ -25,45 +25,45 @@ enum Paint: Equatable, Sendable {
     }
 }
 
-/// One row of a legend.
+/// One row of a legend: a mark's text and a swatch of how it is drawn.
 struct LegendEntry: Equatable, Sendable {
+    /// The small picture left of the text.
     enum Swatch: Equatable, Sendable {
+        /// A short stroke with the mark's dash pattern (lines, steps, reference lines).
         case line(DashStyle)
+        /// A dot (scatter points).
         case marker
+        /// A solid box (bars).
         case bar
+        /// A translucent box (bands).
+        case area
     }
 
     var text: String
     var paint: Paint
     var swatch: Swatch
 
-    /// The legend rows of an axes, in drawing order: series (a row per scatter group), bars, reference lines.
+    /// The legend rows of an axes: each mark's rows, the data first, then underlays, then annotations.
     static func entries(for axes: Axes) -> [LegendEntry] {
-        var entries: [LegendEntry] = []
-        for series in axes.series {
-            if series.kind == .scatter, let groups = series.groups {
-                for (rank, group) in distinctGroups(groups).enumerated() {
-                    let name = formatNumber(group)
-                    entries.append(LegendEntry(text: series.label.map { "\($0) \(name)" } ?? name,
-                                               paint: .slot(series.colorSlot + rank), swatch: .marker))
-                }
-            } else if let label = series.label {
-                entries.append(LegendEntry(text: label, paint: Paint(slot: series.colorSlot, color: series.color),
-                                           swatch: series.kind == .line ? .line(series.dash) : .marker))
-            }
+        axes.listingOrder.flatMap { axes.marks[$0].legendEntries }
+    }
+
+    /// Draws the swatch with its left edge at `x`, centred on `centerY`.
+    func drawSwatch(x: Double, centerY: Double, into svg: inout SVGWriter) {
+        let width = LegendLayout.swatchWidth
+        switch swatch {
+        case .line(let dash):
+            svg.element("path", paint.stroke(extraClass: "tb-line") + [("stroke-dasharray", dash.dashArray),
+                ("d", "M\(px(x)) \(px(centerY))H\(px(x + width))")])
+        case .marker:
+            svg.element("circle", paint.fill() + [("cx", px(x + width / 2)), ("cy", px(centerY)), ("r", "3")])
+        case .bar:
+            svg.element("rect", paint.fill() + [("x", px(x + 4)), ("y", px(centerY - 5)), ("width", px(width - 8)),
+                                                ("height", "10")])
+        case .area:
+            svg.element("rect", paint.fill(extraClass: "tb-band") + [("fill-opacity", "0.25"), ("x", px(x + 2)),
+                ("y", px(centerY - 5)), ("width", px(width - 4)), ("height", "10")])
         }
-        for bars in axes.bars {
-            if let label = bars.label {
-                entries.append(LegendEntry(text: label, paint: Paint(slot: bars.colorSlot, color: bars.color), swatch: .bar))
-            }
-        }
-        for line in axes.referenceLines {
-            if let label = line.label {
-                entries.append(LegendEntry(text: label, paint: Paint(slot: line.colorSlot, color: line.color),
-                                           swatch: .line(line.dash)))
-            }
-        }
-        return entries
     }
 }
 

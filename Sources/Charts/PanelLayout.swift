@@ -58,8 +58,7 @@ struct PanelTicks: Sendable {
     }
 
     private static func ticks(_ scale: AxisScale, _ limits: (Double, Double), maxCount: Int) -> AxisTicks {
-        scale == .log ? logTicks(from: limits.0, to: limits.1, maxCount: maxCount)
-            : linearTicks(from: limits.0, to: limits.1, maxCount: maxCount)
+        scale.scale.ticks(from: limits.0, to: limits.1, maxCount: maxCount)
     }
 
     /// As many x ticks as fit without their labels touching (categories rotate instead).

@@ -6,7 +6,7 @@ struct SeriesGeometry {
     var plot: Rect
 
     /// The box segments are cut to: coordinates stay small even for a point at 1e12.
-    private var bounds: Rect { Rect(x: plot.x - 10, y: plot.y - 10, width: plot.width + 20, height: plot.height + 20) }
+    var bounds: Rect { Rect(x: plot.x - 10, y: plot.y - 10, width: plot.width + 20, height: plot.height + 20) }
 
     /// The pixel position of a data point, or nil when it is a gap (non-finite, or ≤ 0 on a log axis).
     func point(_ x: Double, _ y: Double) -> (Double, Double)? {

@@ -1,19 +1,20 @@
 import Foundation
 
 /// The text at a tick: plain (`0.25`), or a base with a superscript exponent (`10` and `−4` for 10⁻⁴).
-struct TickLabel: Equatable, Sendable {
+public struct TickLabel: Equatable, Sendable {
     /// The main text.
-    var text: String
+    public var text: String
     /// The raised exponent, if any, drawn smaller above the baseline.
-    var superscript: String?
+    public var superscript: String?
 
-    init(_ text: String, superscript: String? = nil) {
+    /// A label; with `superscript`, drawn as a power (`TickLabel("10", superscript: "−4")`).
+    public init(_ text: String, superscript: String? = nil) {
         self.text = text
         self.superscript = superscript
     }
 
     /// The label as a reader would say it in one line of text: `10^-4` becomes "10⁻⁴".
-    var plainText: String {
+    public var plainText: String {
         guard let superscript else { return text }
         let raised: [Character: Character] = [
             "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸",
@@ -24,15 +25,31 @@ struct TickLabel: Equatable, Sendable {
 }
 
 /// A labelled tick at a data value.
-struct Tick: Equatable, Sendable {
-    var value: Double
-    var label: TickLabel
+public struct Tick: Equatable, Sendable {
+    /// Where the tick is, in data units.
+    public var value: Double
+    /// What it says.
+    public var label: TickLabel
+
+    /// A tick at `value` labelled `label`.
+    public init(value: Double, label: TickLabel) {
+        self.value = value
+        self.label = label
+    }
 }
 
 /// The ticks of one axis: labelled major ticks (with grid lines) and unlabelled minor ticks.
-struct AxisTicks: Equatable, Sendable {
-    var major: [Tick]
-    var minor: [Double] = []
+public struct AxisTicks: Equatable, Sendable {
+    /// The labelled ticks, each with a grid line.
+    public var major: [Tick]
+    /// The short unlabelled ticks between them.
+    public var minor: [Double] = []
+
+    /// Ticks of one axis.
+    public init(major: [Tick], minor: [Double] = []) {
+        self.major = major
+        self.minor = minor
+    }
 }
 
 /// The Unicode minus sign that typeset numbers use (matplotlib does the same).

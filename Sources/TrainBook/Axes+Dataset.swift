@@ -12,16 +12,10 @@ extension Matrix {
     }
 }
 
-extension Axes {
-    /// Points coloured by class, straight from a dataset's targets: `scatter(x:y:groups: circles.y)`.
+extension PlotTarget {
+    /// Points coloured by class, straight from a dataset's targets: `scatter(x:y:groups: circles.y)`,
+    /// on axes or on a one-axes figure.
     public mutating func scatter(x: [Double], y: [Double], groups: Matrix, label: String? = nil) {
         scatter(x: x, y: y, groups: groups.classIndices, label: label)
-    }
-}
-
-extension Figure {
-    /// Points coloured by class on a one-axes figure.
-    public mutating func scatter(x: [Double], y: [Double], groups: Matrix, label: String? = nil) {
-        self[0].scatter(x: x, y: y, groups: groups, label: label)
     }
 }

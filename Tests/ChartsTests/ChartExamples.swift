@@ -9,7 +9,8 @@ enum ChartExamples {
         ("line", line), ("multi-series-legend", multiSeries), ("scatter-groups", scatterGroups), ("bar", bar),
         ("lr-finder-log-x", lrFinder), ("grid-4x2-diverging", learningRateGrid), ("grid-2x2", momentumGrid),
         ("sweep-one-axes-diverging", sweepOnOneAxes), ("schedules", schedules), ("all-nan", allNaN),
-        ("single-point", singlePoint),
+        ("single-point", singlePoint), ("symlog-crossing-zero", symlogCrossingZero), ("step-schedule", stepSchedule),
+        ("band-seeds", bandOverSeeds),
     ]
 
     /// A loss curve that decays from `start` towards `floor`, with a small deterministic wobble.
@@ -161,6 +162,53 @@ enum ChartExamples {
     static var singlePoint: Figure {
         var fig = Figure(title: "One epoch")
         fig.plot([0.5], label: "accuracy")
+        return fig
+    }
+
+    /// A signed gradient component that swings through zero while it decays over five decades: on a
+    /// symmetric log axis both its early swings and its late small values are readable.
+    static var symlogCrossingZero: Figure {
+        let steps = Array(0..<120)
+        let gradient = steps.map { 800 * exp(-Double($0) / 9) * cos(Double($0) / 3) }
+        var fig = Figure(title: "Gradient of one weight")
+        fig.plot(x: steps, y: gradient, label: "∂loss/∂w")
+        fig.horizontalLine(at: 0, color: .gray, dash: .dotted)
+        fig.yScale = .symlog(linthresh: 0.01)
+        fig.xLabel = "step"
+        fig.yLabel = "gradient"
+        return fig
+    }
+
+    /// A learning rate cut tenfold on plateaus, drawn as steps (`where: .post`: a rate holds until the
+    /// next cut), beside a smooth cosine decay.
+    static var stepSchedule: Figure {
+        let epochs = Array(0..<60)
+        let plateau = epochs.map { epoch in 0.1 * pow(0.1, Double([20, 35, 50].filter { epoch >= $0 }.count)) }
+        var fig = Figure(title: "Learning rate by epoch")
+        fig.step(x: epochs, y: plateau, where: .post, label: "ReduceLROnPlateau")
+        fig.plot(x: epochs, y: epochs.map { 0.05 * (1 + cos(.pi * Double($0) / 60)) + 1e-4 }, label: "cosine decay",
+                 dash: .dashed)
+        fig.yScale = .log
+        fig.xLabel = "epoch"
+        fig.yLabel = "learning rate"
+        return fig
+    }
+
+    /// Five seeds of one training: the spread as a band under the mean curve.
+    static var bandOverSeeds: Figure {
+        let runs: [[Double]] = (0..<5).map { (seed: Int) -> [Double] in
+            let s = Double(seed)
+            return lossCurve(epochs: 40, start: 1.1 + 0.05 * s, floor: 0.1 + 0.03 * s, rate: 6 + s, wobble: 0.03 * (s + 1))
+        }
+        let epochs = Array(0..<40)
+        let lowest: [Double] = epochs.map { epoch in runs.map { $0[epoch] }.min()! }
+        let highest: [Double] = epochs.map { epoch in runs.map { $0[epoch] }.max()! }
+        let mean: [Double] = epochs.map { epoch in runs.map { $0[epoch] }.reduce(0, +) / 5 }
+        var fig = Figure(title: "Validation loss over 5 seeds")
+        fig.band(x: epochs, lower: lowest, upper: highest, label: "min–max")
+        fig.plot(x: epochs, y: mean, label: "mean")
+        fig.xLabel = "epoch"
+        fig.yLabel = "loss"
         return fig
     }
 }

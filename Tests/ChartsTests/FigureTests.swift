@@ -68,7 +68,42 @@ import Testing
         fig.plot([1, 2], label: "a")
         fig.xScale = .log
         fig.yLabel = "loss"
-        #expect(fig[0].series.count == 1 && fig[0].xScale == .log && fig[0].yLabel == "loss")
+        #expect(fig[0].marks.count == 1 && fig[0].xScale == .log && fig[0].yLabel == "loss")
+    }
+
+    /// The figure and its first axes offer the same plotting methods (written once on PlotTarget), so
+    /// each call draws the same figure either way — including overloads the figure's hand-written copy
+    /// lacked, such as `Float` points with `Float` groups.
+    @Test func figureAndFirstAxesPlotAlike() {
+        func build(_ draw: (inout any PlotTarget) -> Void, onFigure: Bool) -> String {
+            var fig = Figure(title: "same")
+            if onFigure {
+                var target: any PlotTarget = fig
+                draw(&target)
+                fig = target as! Figure
+            } else {
+                var target: any PlotTarget = fig[0]
+                draw(&target)
+                fig[0] = target as! Axes
+            }
+            return fig.svg(id: "same")
+        }
+        let calls: [(inout any PlotTarget) -> Void] = [
+            { $0.scatter(x: [Float(1), 2, 3], y: [Float(1), 4, 9], groups: [Float(0), 1, 1]) },
+            { $0.scatter(x: [Float(1), 2], y: [Float(3), 4], groups: [0.0, 1.0]) },
+            { $0.plot(x: [Float(1), 2], y: [0.5, 0.25], dash: .dotted) },
+            { $0.step([0.1, 0.1, 0.01], where: .post, label: "lr") },
+            { $0.band(lower: [0, 1], upper: [2, 3], label: "spread") },
+            { $0.bar(labels: ["a", "b"], values: [Float(1), 2]) },
+            { $0.horizontalLine(at: 1, label: "one") },
+        ]
+        for call in calls {
+            #expect(build(call, onFigure: true) == build(call, onFigure: false))
+        }
+        var fig = Figure()
+        fig.xLimits = 0...2
+        fig.legend = .hidden
+        #expect(fig[0].xLimits == 0...2 && fig[0].legend == .hidden)
     }
 
     @Test func seriesTakeTab10ColoursInOrder() {
@@ -76,7 +111,7 @@ import Testing
         axes.plot([1.0, 2.0])
         axes.plot([Float(1), 2])
         axes.plot([3.0, 1.0], color: .red)
-        #expect(axes.series.map(\.colorSlot) == [0, 1, 2])
+        #expect(axes.marks.compactMap { ($0 as? LineMark)?.colorSlot } == [0, 1, 2])
         #expect(SeriesColor.cycle.first?.hex == "#1f77b4" && SeriesColor.cycle[1].hex == "#ff7f0e")
         let svg = Figure(title: nil).svg(id: "c")
         #expect(svg.contains("--_c0:var(--tb-c0,#1f77b4)"))

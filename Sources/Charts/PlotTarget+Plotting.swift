@@ -1,7 +1,7 @@
-/// Adding data to axes, with the spellings of matplotlib's `plot`, `scatter`, `bar`, `axvline`, `axhline`.
+/// Adding data, with the spellings of matplotlib's `plot`, `scatter`, `bar`, `axvline` and `axhline`.
 ///
 /// `Float` overloads are disfavoured so that literals such as `plot([1, 2, 3])` pick `Double`.
-extension Axes {
+extension PlotTarget {
     /// Plots `y` against 0, 1, 2, … (epochs, when `y` is a history series), as matplotlib plots a list.
     ///
     /// NaN and infinite values leave gaps; a series that explodes is clipped with a note.
@@ -56,8 +56,9 @@ extension Axes {
 
     private mutating func addLine(x: [Double], y: [Double], label: String?, color: SeriesColor?, dash: DashStyle,
                                   implicitX: Bool) {
-        series.append(Series(kind: .line, x: x, y: y, groups: nil, label: label, color: color, dash: dash,
-                             colorSlot: nextColorSlot(), implicitX: implicitX))
+        plotAxes.add { slot in
+            LineMark(x: x, y: y, label: label, color: color, dash: dash, colorSlot: slot, implicitX: implicitX)
+        }
     }
 
     /// Draws unjoined points; with `groups`, each distinct group value gets its own colour and legend entry.
@@ -120,10 +121,9 @@ extension Axes {
             require(groups.count == x.count,
                     "scatter needs one group per point, but got \(groups.count) groups for \(x.count) points.")
         }
-        let slot = colorsUsed
-        colorsUsed += groups.map { Set($0.filter(\.isFinite)).count } ?? 1
-        series.append(Series(kind: .scatter, x: x, y: y, groups: groups, label: label, color: color, dash: .solid,
-                             colorSlot: slot, implicitX: false))
+        plotAxes.add(colors: ScatterMark.colorCount(groups: groups)) { slot in
+            ScatterMark(x: x, y: y, groups: groups, label: label, color: color, colorSlot: slot)
+        }
     }
 
     /// Draws one bar per category; several `bar` calls on one axes stand side by side.
@@ -133,7 +133,7 @@ extension Axes {
     public mutating func bar(labels: [String], values: [Double], label: String? = nil, color: SeriesColor? = nil) {
         require(labels.count == values.count,
                 "bar needs one value per label, but got \(values.count) values for \(labels.count) labels.")
-        bars.append(BarSet(labels: labels, values: values, label: label, color: color, colorSlot: nextColorSlot()))
+        plotAxes.add { slot in BarMark(labels: labels, values: values, label: label, color: color, colorSlot: slot) }
     }
 
     /// Draws bars of `Float` heights.
@@ -145,14 +145,16 @@ extension Axes {
     /// Draws a vertical line across the axes at `x` (matplotlib's `axvline`), dashed by default.
     public mutating func verticalLine(at x: Double, label: String? = nil, color: SeriesColor? = nil,
                                       dash: DashStyle = .dashed) {
-        referenceLines.append(ReferenceLine(orientation: .vertical, value: x, label: label, color: color, dash: dash,
-                                            colorSlot: nextColorSlot()))
+        plotAxes.add { slot in
+            ReferenceLineMark(orientation: .vertical, value: x, label: label, color: color, dash: dash, colorSlot: slot)
+        }
     }
 
     /// Draws a horizontal line across the axes at `y` (matplotlib's `axhline`), dashed by default.
     public mutating func horizontalLine(at y: Double, label: String? = nil, color: SeriesColor? = nil,
                                         dash: DashStyle = .dashed) {
-        referenceLines.append(ReferenceLine(orientation: .horizontal, value: y, label: label, color: color, dash: dash,
-                                            colorSlot: nextColorSlot()))
+        plotAxes.add { slot in
+            ReferenceLineMark(orientation: .horizontal, value: y, label: label, color: color, dash: dash, colorSlot: slot)
+        }
     }
 }
