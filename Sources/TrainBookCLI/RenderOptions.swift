@@ -17,8 +17,11 @@ struct RenderOptions: ParsableArguments {
     @Flag(help: "Keep raw HTML in the notebooks' prose (dropped by default).")
     var allowHTML = false
 
-    @Option(help: "Seconds a cell may run when its block sets no timeout=, and a notebook may take to compile.")
+    @Option(help: "Seconds a cell may run when its block sets no timeout=.")
     var timeout: Double = 1800
+
+    @Option(help: "Seconds a notebook may take to compile.")
+    var compileTimeout: Double = 600
 
     @Flag(help: "Run every notebook even when its code, parameters, data and engine are unchanged.")
     var noCache = false
@@ -28,6 +31,7 @@ struct RenderOptions: ParsableArguments {
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard compileTimeout > 0 else { throw ValidationError("--compile-timeout must be a positive number of seconds") }
     }
 
     /// The notebooks to render, and messages for the ones skipped because their names cannot name a
@@ -44,6 +48,7 @@ struct RenderOptions: ParsableArguments {
         let toolchain = try Toolchain.locate()
         var executor = NotebookExecutor(toolchain: toolchain, workRoot: CacheFolder.path + "/build")
         executor.defaultCellTimeout = timeout
+        executor.compileTimeout = compileTimeout
         executor.cache = noCache ? nil : ExecutionCache(folder: CacheFolder.path + "/executions")
         if noSandbox {
             printError("warning: --no-sandbox: notebook code runs with ALL of your rights: it can read, change and delete your files, use the network, read your environment variables and leave processes running. Use it only for notebooks you trust.")

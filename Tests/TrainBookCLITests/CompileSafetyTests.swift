@@ -55,9 +55,9 @@ import Testing
         let stem = uniqueStem("slow-compile")
         // 1,000 blocks take swiftc far longer than the one second allowed here.
         let path = try notebook(stem + ".md", manyCells(1000))
-        let run = try TrainBookRun(notebooks: [path], arguments: ["--no-cache", "--timeout", "1"])
+        let run = try TrainBookRun(notebooks: [path], arguments: ["--no-cache", "--compile-timeout", "1"])
         #expect(run.status == 1, "\(run.terminal)")
-        #expect(run.terminal.contains("\(stem).md: error: compiling the notebook took longer than 1 s and was stopped; allow more time with --timeout SECONDS"))
+        #expect(run.terminal.contains("\(stem).md: error: compiling the notebook took longer than 1 s and was stopped; allow more time with --compile-timeout SECONDS"))
         #expect(processes(mentioning: stem).isEmpty, "a compiler process outlived its timeout")
     }
 

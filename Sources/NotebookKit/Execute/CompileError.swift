@@ -17,7 +17,7 @@ public enum CompileError: Error, Equatable, CustomStringConvertible {
                 + "of at most \(limit) blocks each"
         case .timedOut(let file, let seconds):
             return "\(file): error: compiling the notebook took longer than \(Self.format(seconds)) s and was stopped; "
-                + "allow more time with --timeout SECONDS, or split the notebook into smaller ones"
+                + "allow more time with --compile-timeout SECONDS, or split the notebook into smaller ones"
         case .interrupted(let file):
             return "\(file): error: interrupted while compiling the notebook; nothing ran"
         }

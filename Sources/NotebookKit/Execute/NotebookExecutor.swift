@@ -5,8 +5,11 @@ import Foundation
 public struct NotebookExecutor: Sendable {
     /// Compiler and library.
     public var toolchain: Toolchain
-    /// Seconds a cell may run when it sets no `timeout=`; also the longest a notebook may take to compile.
+    /// Seconds a cell may run when it sets no `timeout=`.
     public var defaultCellTimeout: Double = 1800
+    /// Seconds a notebook may take to compile. Apart from the cells' limit: a short cell timeout
+    /// (`--timeout 2` for a quick check) must not stop a compile that a loaded machine makes slow.
+    public var compileTimeout: Double = 600
     /// A folder for generated programs and executables, shared safely by concurrent renders.
     public var workRoot: String
     /// Results of earlier successful runs; nil runs every notebook (`--no-cache`).
@@ -80,7 +83,7 @@ public struct NotebookExecutor: Sendable {
         let compiler = NotebookCompiler(toolchain: toolchain)
         func build(_ program: AssembledProgram) throws -> NotebookCompiler.Outcome {
             try compiler.compile(program, of: document, notebookText: text, in: folder, shared: shared,
-                                 timeout: defaultCellTimeout, interrupted: interrupted)
+                                 timeout: compileTimeout, interrupted: interrupted)
         }
         do {
             var outcome = try build(assembled)
