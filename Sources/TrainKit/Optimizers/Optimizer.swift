@@ -1,54 +1,143 @@
-/// A rule that moves weights against their gradients, as Keras's `Optimizer.update_step`.
+/// A rule that moves weights against their gradients, as Keras's `Optimizer.update_step` and
+/// mlx-swift's `OptimizerBase<State>`.
 ///
-/// A conformer implements `update` for one weight tensor; the step's learning rate (schedule
-/// and legacy decay applied) is passed in. The training loop calls it once per trainable tensor
-/// per batch, in Keras weight order, with `step` the number of steps taken before this one.
+/// A conformer says what it keeps per weight tensor (`State`, made by `newState`) and how one
+/// tensor is updated (`applySingle`); storing the states, creating them at first use and walking
+/// the tensors are defaults. The training loop calls `apply` once per batch with the trainable
+/// tensors in Keras weight order and the step's settings (`OptimizerStep`: the step count, the
+/// learning rate with schedule and legacy decay applied, and the momentum).
+///
+/// ```swift
+/// struct SignDescent: Optimizer {
+///     var learningRate: LearningRateSchedule = .constant(0.01)
+///     var states = OptimizerStates<Void>()
+///     var name: String { "SignDescent" }
+///     func newState(count: Int) {}
+///     func applySingle(weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
+///                      state: inout Void, step: OptimizerStep) {
+///         for i in weights.indices { weights[i] -= step.learningRate * (gradient[i] > 0 ? 1 : -1) }
+///     }
+/// }
+/// ```
 public protocol Optimizer: Sendable {
+    /// What the optimizer keeps for one weight tensor (velocities, moment estimates, …).
+    associatedtype State: Sendable
+
     /// The Keras class name, for legends: `"SGD"`, `"Adam"`, `"RMSprop"`, …
     var name: String { get }
     /// The learning rate as a function of the step. Setting it (as callbacks do) replaces it.
     var learningRate: LearningRateSchedule { get set }
     /// The legacy (Keras 2) decay: the rate at step s is `learningRate(s) / (1 + decay · s)`.
     var decay: Double { get }
+    /// The optimizer's own momentum (SGD's and RMSprop's `momentum`, the Adam family's `beta1`),
+    /// which a cycled momentum schedule replaces while it is not 0; 0 when there is none.
+    var momentum: Double { get }
+    /// The state of each weight tensor, created by `newState` at first use.
+    var states: OptimizerStates<State> { get set }
 
-    /// Updates `weights` (tensor number `parameter`) from `gradient` at `step` (0-based) with
-    /// the step's learning rate `learningRate`.
-    mutating func update(
-        parameter: Int, weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
-        learningRate: Float, step: Int)
+    /// The state of a tensor of `count` values before its first update.
+    func newState(count: Int) -> State
+    /// Called once per step before any tensor is updated, for state shared by all tensors.
+    mutating func beginStep(_ step: OptimizerStep)
+    /// Updates one tensor's `weights` and `state` from its `gradient`.
+    func applySingle(weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
+                     state: inout State, step: OptimizerStep)
 }
 
 extension Optimizer {
     /// No legacy decay unless the optimizer was given one.
     public var decay: Double { 0 }
 
+    /// No momentum unless the optimizer has one.
+    public var momentum: Double { 0 }
+
+    /// Nothing shared across tensors.
+    public mutating func beginStep(_ step: OptimizerStep) {}
+
     /// The learning rate used at `step`, legacy decay included.
     public func rate(atStep step: Int) -> Double {
         learningRate(step) / (1 + decay * Double(step))
     }
-}
 
-/// Per-tensor optimizer state: `slots` arrays (moments, accumulators…) of the tensor's size,
-/// stored back to back and created at first use with `initial`.
-struct OptimizerSlots: Sendable {
-    private var values: [[Float]] = []
-    let slots: Int
-    let initial: Float
-
-    init(slots: Int, initial: Float = 0) {
-        self.slots = slots
-        self.initial = initial
+    /// The settings of step `step` (0-based): its rate with schedule and legacy decay, and its
+    /// momentum, from `momentumSchedule` when there is one and the optimizer's own momentum is not 0
+    /// (momentum switched off stays off), else the optimizer's own.
+    public func settings(atStep step: Int, momentumSchedule: (@Sendable (Int) -> Double)? = nil) -> OptimizerStep {
+        let scheduled = momentum != 0 ? momentumSchedule.map { $0(step) } : nil
+        return OptimizerStep(index: step, learningRate: Float(rate(atStep: step)), momentum: scheduled ?? momentum)
     }
 
-    /// Runs `body` on the state of tensor `index`, which holds `count` values: slot `k` starts
-    /// at `base + k * count`.
-    @inline(__always)
-    mutating func with<R>(_ index: Int, count: Int, _ body: (UnsafeMutablePointer<Float>) -> R) -> R {
-        while values.count <= index { values.append([]) }
-        if values[index].count != slots * count {
-            values[index] = [Float](repeating: initial, count: max(1, slots * count))
+    /// Updates tensor number `parameter` with the settings of `step`.
+    public mutating func update(parameter: Int, weights: UnsafeMutableBufferPointer<Float>,
+                                gradient: UnsafeBufferPointer<Float>, step: OptimizerStep) {
+        // The state is moved out while it is updated, so it stays uniquely referenced (no copy).
+        var state = states.take(parameter, count: weights.count) ?? newState(count: weights.count)
+        applySingle(weights: weights, gradient: gradient, state: &state, step: step)
+        states.put(state, count: weights.count, at: parameter)
+    }
+
+    /// One optimizer step: `beginStep`, then every tensor in order.
+    public mutating func apply(_ parameters: [TrainableTensor], step: OptimizerStep) {
+        beginStep(step)
+        for (index, parameter) in parameters.enumerated() {
+            update(parameter: index, weights: parameter.weights, gradient: parameter.gradient, step: step)
         }
-        return values[index].withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+    }
+}
+
+/// The settings of one optimizer step, the same for every tensor of the step.
+public struct OptimizerStep: Sendable, Equatable {
+    /// The number of steps taken before this one (Keras's `optimizer.iterations`).
+    public let index: Int
+    /// The learning rate of this step, schedule and legacy decay applied.
+    public let learningRate: Float
+    /// The momentum of this step: the cycled value of a momentum schedule, or the optimizer's own.
+    public let momentum: Double
+
+    /// Settings from their values.
+    public init(index: Int, learningRate: Float, momentum: Double) {
+        self.index = index
+        self.learningRate = learningRate
+        self.momentum = momentum
+    }
+}
+
+/// The per-tensor states of an optimizer, by tensor number, each created at first use and made
+/// anew when the tensor's size changes.
+public struct OptimizerStates<State: Sendable>: Sendable {
+    private var items: [(count: Int, state: State)?] = []
+
+    /// No state yet.
+    public init() {}
+
+    /// How many tensors have a state.
+    public var count: Int { items.count }
+
+    /// Moves out the state of tensor `index` when it exists for `count` values.
+    mutating func take(_ index: Int, count: Int) -> State? {
+        guard index < items.count, let item = items[index] else { return nil }
+        items[index] = nil
+        return item.count == count ? item.state : nil
+    }
+
+    /// Stores the state of tensor `index`.
+    mutating func put(_ state: State, count: Int, at index: Int) {
+        while items.count <= index { items.append(nil) }
+        items[index] = (count, state)
+    }
+}
+
+/// A trainable weight tensor and its gradient, as a network exposes them to the optimizer.
+public struct TrainableTensor {
+    /// The weights the optimizer moves.
+    public let weights: UnsafeMutableBufferPointer<Float>
+    /// Their gradient from the last backward pass.
+    public let gradient: UnsafeBufferPointer<Float>
+
+    /// A tensor from its buffers.
+    public init(weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>) {
+        self.weights = weights
+        self.gradient = gradient
     }
 }
 
@@ -66,4 +155,16 @@ func requireUnitInterval(_ value: Double, _ name: String, in optimizer: String) 
     if !(value >= 0 && value <= 1) {
         TrainKitError.invalidArgument("\(optimizer): `\(name)` must be a float between [0, 1], but got \(value).").fail()
     }
+}
+
+/// Runs `body` on the storage of two arrays at once, for update loops over two state tensors.
+@inline(__always)
+func withStorage<R>(_ a: inout [Float], _ b: inout [Float],
+                    _ body: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> R) -> R {
+    a.withUnsafeMutableBufferPointer { a in b.withUnsafeMutableBufferPointer { b in body(a.baseAddress!, b.baseAddress!) } }
+}
+
+/// A state tensor of `count` values set to `initial` (at least one value, so its storage exists).
+func stateTensor(_ count: Int, initial: Float = 0) -> [Float] {
+    [Float](repeating: initial, count: max(1, count))
 }
