@@ -42,6 +42,10 @@ public protocol Optimizer: Sendable {
     /// Updates one tensor's `weights` and `state` from its `gradient`.
     func applySingle(weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
                      state: inout State, step: OptimizerStep)
+    /// One optimizer step over `parameters`, in order. The default (`beginStep`, then `applySingle` on
+    /// each tensor with its state) is what conformers use; it is a requirement so that each optimizer's
+    /// copy of it is compiled for its own `State`, not run generically per tensor.
+    mutating func apply(_ parameters: [TrainableTensor], step: OptimizerStep)
 }
 
 extension Optimizer {
