@@ -71,21 +71,30 @@ extension Optimizer {
         return OptimizerStep(index: step, learningRate: Float(rate(atStep: step)), momentum: scheduled ?? momentum)
     }
 
-    /// Updates tensor number `parameter` with the settings of `step`.
+    /// Updates tensor number `parameter` alone with the settings of `step` (no `beginStep`).
     public mutating func update(parameter: Int, weights: UnsafeMutableBufferPointer<Float>,
                                 gradient: UnsafeBufferPointer<Float>, step: OptimizerStep) {
-        // The state is moved out while it is updated, so it stays uniquely referenced (no copy).
-        var state = states.take(parameter, count: weights.count) ?? newState(count: weights.count)
-        applySingle(weights: weights, gradient: gradient, state: &state, step: step)
-        states.put(state, count: weights.count, at: parameter)
+        var states = self.states
+        self.states = OptimizerStates()
+        states.prepare(parameter, count: weights.count) { newState(count: weights.count) }
+        applySingle(weights: weights, gradient: gradient, state: &states.items[parameter].state, step: step)
+        self.states = states
     }
 
-    /// One optimizer step: `beginStep`, then every tensor in order.
+    /// One optimizer step: `beginStep`, then every tensor in order with its state.
     public mutating func apply(_ parameters: [TrainableTensor], step: OptimizerStep) {
         beginStep(step)
-        for (index, parameter) in parameters.enumerated() {
-            update(parameter: index, weights: parameter.weights, gradient: parameter.gradient, step: step)
+        // The states are moved out of `self` while `applySingle` (which reads `self`) updates them in
+        // place: they stay uniquely referenced, so nothing is copied.
+        var states = self.states
+        self.states = OptimizerStates()
+        for index in parameters.indices {
+            let parameter = parameters[index], count = parameter.weights.count
+            states.prepare(index, count: count) { newState(count: count) }
+            applySingle(weights: parameter.weights, gradient: parameter.gradient, state: &states.items[index].state,
+                        step: step)
         }
+        self.states = states
     }
 }
 
@@ -109,7 +118,7 @@ public struct OptimizerStep: Sendable, Equatable {
 /// The per-tensor states of an optimizer, by tensor number, each created at first use and made
 /// anew when the tensor's size changes.
 public struct OptimizerStates<State: Sendable>: Sendable {
-    private var items: [(count: Int, state: State)?] = []
+    var items: [(count: Int, state: State)] = []
 
     /// No state yet.
     public init() {}
@@ -117,17 +126,16 @@ public struct OptimizerStates<State: Sendable>: Sendable {
     /// How many tensors have a state.
     public var count: Int { items.count }
 
-    /// Moves out the state of tensor `index` when it exists for `count` values.
-    mutating func take(_ index: Int, count: Int) -> State? {
-        guard index < items.count, let item = items[index] else { return nil }
-        items[index] = nil
-        return item.count == count ? item.state : nil
-    }
-
-    /// Stores the state of tensor `index`.
-    mutating func put(_ state: State, count: Int, at index: Int) {
-        while items.count <= index { items.append(nil) }
-        items[index] = (count, state)
+    /// Makes sure tensor `index` has a state for `count` values, from `make` when it has none.
+    @inline(__always)
+    mutating func prepare(_ index: Int, count: Int, _ make: () -> State) {
+        if index < items.count {
+            if items[index].count != count { items[index] = (count, make()) }
+            return
+        }
+        // Tensors are met in order, so a missing state is the next one, except after a gap.
+        while items.count < index { items.append((0, make())) }
+        items.append((count, make()))
     }
 }
 

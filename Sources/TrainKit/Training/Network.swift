@@ -6,10 +6,20 @@ final class Network {
     let capacity: Int
     /// Whether layer `i` must run its backward pass (it trains, or a trainable layer sits below).
     private let runsBackward: [Bool]
-    /// Whether a trainable layer sits below layer `i`, so ∂L/∂input must flow down from it.
-    private let feedsBack: [Bool]
     /// The trainable tensors and their gradients, in Keras order.
     let parameters: [TrainableTensor]
+    /// The output width of the last layer.
+    let outputWidth: Int
+    /// The last layer's output after `forward`.
+    let output: UnsafeMutablePointer<Float>
+    /// The buffer the loss writes its gradient into.
+    let outputDelta: UnsafeMutablePointer<Float>
+    /// The last layer's activation, which the loss may fuse with.
+    let outputActivation: Activation
+    /// Where ∂L/∂input of layer `i` goes: the `outputGradient` of layer `i − 1` when it feeds back.
+    private let inputGradients: [UnsafeMutablePointer<Float>?]
+    /// Each layer's output buffer (kept here so the passes need not ask the kernels).
+    private let outputs: [UnsafeMutablePointer<Float>]
 
     /// Kernels for built `layers` and batches of up to `capacity` rows, weights copied in.
     init(layers: [any Layer], capacity: Int) {
@@ -26,22 +36,16 @@ final class Network {
         }
         self.kernels = kernels
         self.capacity = capacity
-        self.feedsBack = feedsBack
         runsBackward = zip(kernels, feedsBack).map { !$0.parameters.isEmpty || $1 }
         parameters = kernels.flatMap(\.parameters)
+        let last = kernels[kernels.count - 1]
+        outputWidth = last.outputWidth
+        output = last.output
+        outputDelta = last.outputGradient
+        outputActivation = last.activation
+        outputs = kernels.map(\.output)
+        inputGradients = kernels.indices.map { feedsBack[$0] ? kernels[$0 - 1].outputGradient : nil }
     }
-
-    /// The output width of the last layer.
-    var outputWidth: Int { kernels[kernels.count - 1].outputWidth }
-
-    /// The last layer's output after `forward`.
-    var output: UnsafeMutablePointer<Float> { kernels[kernels.count - 1].output }
-
-    /// The buffer the loss writes its gradient into.
-    var outputDelta: UnsafeMutablePointer<Float> { kernels[kernels.count - 1].outputGradient }
-
-    /// The last layer's activation, which the loss may fuse with.
-    var outputActivation: Activation { kernels[kernels.count - 1].activation }
 
     /// Runs `rows` input rows (row-major) through every layer; returns the output. `training`
     /// selects training-time behaviour (batch statistics, dropout); evaluation and prediction run
@@ -50,9 +54,9 @@ final class Network {
     func forward(_ x: UnsafePointer<Float>, rows: Int, training: Bool = false) -> UnsafeMutablePointer<Float> {
         precondition(rows <= capacity, "a batch of \(rows) rows exceeds the network's capacity \(capacity).")
         var input = x
-        for kernel in kernels {
-            kernel.forward(input, rows: rows, training: training)
-            input = UnsafePointer(kernel.output)
+        for index in kernels.indices {
+            kernels[index].forward(input, rows: rows, training: training)
+            input = UnsafePointer(outputs[index])
         }
         return output
     }
@@ -62,9 +66,8 @@ final class Network {
     func backward(_ x: UnsafePointer<Float>, rows: Int, outputDeltaIsPreActivation: Bool) {
         for index in kernels.indices.reversed() {
             guard runsBackward[index] else { break }
-            let input = index == 0 ? x : UnsafePointer(kernels[index - 1].output)
-            let inputGradient = feedsBack[index] ? kernels[index - 1].outputGradient : nil
-            kernels[index].backward(input, rows: rows, inputGradient: inputGradient,
+            let input = index == 0 ? x : UnsafePointer(outputs[index - 1])
+            kernels[index].backward(input, rows: rows, inputGradient: inputGradients[index],
                                     outputGradientIsPreActivation: outputDeltaIsPreActivation && index == kernels.count - 1)
         }
     }
