@@ -45,7 +45,7 @@ struct DropoutTests {
         var model = Self.model(dropout: 0.3)
         model.setWeights(model.getWeights())
         let network = Network(layers: model.layers, capacity: 60)
-        Self.data.x.data.withUnsafeBufferPointer { network.forward($0.baseAddress!, rows: 60, training: true) }
+        _ = Self.data.x.data.withUnsafeBufferPointer { network.forward($0.baseAddress!, rows: 60, training: true) }
         let before = network.kernels[0].output, after = network.kernels[1].output
         var dropped = 0, active = 0
         for i in 0..<60 * 8 where before[i] != 0 {

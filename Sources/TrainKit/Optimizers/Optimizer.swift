@@ -98,61 +98,6 @@ extension Optimizer {
     }
 }
 
-/// The settings of one optimizer step, the same for every tensor of the step.
-public struct OptimizerStep: Sendable, Equatable {
-    /// The number of steps taken before this one (Keras's `optimizer.iterations`).
-    public let index: Int
-    /// The learning rate of this step, schedule and legacy decay applied.
-    public let learningRate: Float
-    /// The momentum of this step: the cycled value of a momentum schedule, or the optimizer's own.
-    public let momentum: Double
-
-    /// Settings from their values.
-    public init(index: Int, learningRate: Float, momentum: Double) {
-        self.index = index
-        self.learningRate = learningRate
-        self.momentum = momentum
-    }
-}
-
-/// The per-tensor states of an optimizer, by tensor number, each created at first use and made
-/// anew when the tensor's size changes.
-public struct OptimizerStates<State: Sendable>: Sendable {
-    var items: [(count: Int, state: State)] = []
-
-    /// No state yet.
-    public init() {}
-
-    /// How many tensors have a state.
-    public var count: Int { items.count }
-
-    /// Makes sure tensor `index` has a state for `count` values, from `make` when it has none.
-    @inline(__always)
-    mutating func prepare(_ index: Int, count: Int, _ make: () -> State) {
-        if index < items.count {
-            if items[index].count != count { items[index] = (count, make()) }
-            return
-        }
-        // Tensors are met in order, so a missing state is the next one, except after a gap.
-        while items.count < index { items.append((0, make())) }
-        items.append((count, make()))
-    }
-}
-
-/// A trainable weight tensor and its gradient, as a network exposes them to the optimizer.
-public struct TrainableTensor {
-    /// The weights the optimizer moves.
-    public let weights: UnsafeMutableBufferPointer<Float>
-    /// Their gradient from the last backward pass.
-    public let gradient: UnsafeBufferPointer<Float>
-
-    /// A tensor from its buffers.
-    public init(weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>) {
-        self.weights = weights
-        self.gradient = gradient
-    }
-}
-
 /// Optimizer state that decays geometrically (momentum, moment estimates) sinks into subnormal
 /// floats for rarely active inputs, and subnormal arithmetic is up to a hundred times slower on x86:
 /// Adam slowed by half over 20 MNIST epochs. Such values are flushed to zero, as the CPU backends of
