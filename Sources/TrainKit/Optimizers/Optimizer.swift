@@ -77,7 +77,7 @@ extension Optimizer {
         var states = self.states
         self.states = OptimizerStates()
         states.prepare(parameter, count: weights.count) { newState(count: weights.count) }
-        applySingle(weights: weights, gradient: gradient, state: &states.items[parameter].state, step: step)
+        applySingle(weights: weights, gradient: gradient, state: &states.items[parameter], step: step)
         self.states = states
     }
 
@@ -91,7 +91,7 @@ extension Optimizer {
         for index in parameters.indices {
             let parameter = parameters[index], count = parameter.weights.count
             states.prepare(index, count: count) { newState(count: count) }
-            applySingle(weights: parameter.weights, gradient: parameter.gradient, state: &states.items[index].state,
+            applySingle(weights: parameter.weights, gradient: parameter.gradient, state: &states.items[index],
                         step: step)
         }
         self.states = states
