@@ -38,8 +38,10 @@ extension TrainingContext {
     /// and momentum, then `onBatchEnd` with the epoch's running loss and metrics.
     func trainBatch(_ batch: Batch, index: Int, callbacks: inout [any Callback], totals: inout EpochTotals) {
         for callback in callbacks.indices { callbacks[callback].onBatchBegin(index, self) }
-        step.run(batch, optimizer: &optimizer, settings: optimizer.settings(atStep: steps, momentumSchedule: momentumSchedule),
-                 sums: &totals.sums)
+        // Its own statement: a read of `optimizer` alive during the call would make the update copy
+        // the optimizer (and its state) at every step.
+        let settings = optimizer.settings(atStep: steps, momentumSchedule: momentumSchedule)
+        step.run(batch, optimizer: &optimizer, settings: settings, sums: &totals.sums)
         steps += 1
         totals.seen += batch.rows
         if !callbacks.isEmpty {
