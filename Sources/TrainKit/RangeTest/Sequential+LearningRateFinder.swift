@@ -94,6 +94,8 @@ private struct RangeTest {
     let gatherer: BatchGatherer
     private var order: [Int] = []
     private var nextBatch = 0
+    /// The batch's loss sum, kept so a batch allocates nothing.
+    private var sums = [0.0]
 
     init(model: Sequential, compilation: Sequential.Compilation, batchSize: Int, xWidth: Int, yWidth: Int) {
         step = TrainingStep(network: Network(layers: model.layers, capacity: batchSize), loss: compilation.loss,
@@ -116,7 +118,7 @@ private struct RangeTest {
         nextBatch += 1
         // The test sets each batch's rate itself: no schedule, legacy decay or cycled momentum.
         let settings = OptimizerStep(index: steps, learningRate: Float(learningRate), momentum: optimizer.momentum)
-        var sums = [0.0]
+        sums[0] = 0
         data.x.data.withUnsafeBufferPointer { x in
             data.y.data.withUnsafeBufferPointer { y in
                 let batch = gatherer.gather(rows, x: x.baseAddress!, xWidth: data.x.cols, y: y.baseAddress!,
