@@ -68,5 +68,10 @@ struct APISpellingTests {
         transfer.compile(optimizer: SGD(), loss: .sparseCategoricalCrossentropy)
         transfer.fit(blobs, epochs: 1)
         #expect(transfer.getWeights().prefix(6) == model.getWeights().prefix(6))
+        // Arrays of layers inside the builder, literal or built elsewhere.
+        let hidden = [Dense(8, activation: .relu), Dense(8, activation: .relu)]
+        let stacked = Sequential(seed: 1) { hidden; [Dropout(0.1), Dense(3)]; model.layers.prefix(1).map { $0 } }
+        #expect(stacked.layers.map(\.summary) == ["Dense(8, relu)", "Dense(8, relu)", "Dropout(0.1)", "Dense(3, linear)",
+                                                   "Dense(16, relu)"])
     }
 }
