@@ -47,4 +47,31 @@ struct APISpellingTests {
         }
         #expect(runs.count == 3)
     }
+
+    @Test func layerSpellingsCompileAndRun() {
+        let blobs = makeBlobs(samples: 60, centers: 3, features: 4, spread: 1, seed: 1)
+        var model = Sequential(seed: 42) {
+            Dense(16, activation: .relu)
+            BatchNormalization(momentum: 0.99, epsilon: 0.001)
+            Dropout(0.2)
+            Dense(3, activation: .softmax)
+        }
+        model.compile(optimizer: Adam(), loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
+        model.fit(blobs, epochs: 2, batchSize: 16)
+        // Gamma, beta, moving mean and moving variance follow the first Dense's kernel and bias.
+        #expect(model.getWeights().map(\.count) == [64, 16, 16, 16, 16, 16, 48, 3])
+        #expect(model.summary.contains("2. BatchNormalization: 64 weights"))
+        #expect(model.summary.contains("3. Dropout(0.2): 0 weights"))
+        // Layers taken from a model build another, as a transfer-learning notebook does.
+        let base = Sequential(seed: 7, layers: Array(model.layers.dropLast()))
+        var transfer = Sequential(seed: 8) { base.frozen(); Dense(3, activation: .softmax) }
+        transfer.compile(optimizer: SGD(), loss: .sparseCategoricalCrossentropy)
+        transfer.fit(blobs, epochs: 1)
+        #expect(transfer.getWeights().prefix(6) == model.getWeights().prefix(6))
+        // Arrays of layers inside the builder, literal or built elsewhere.
+        let hidden = [Dense(8, activation: .relu), Dense(8, activation: .relu)]
+        let stacked = Sequential(seed: 1) { hidden; [Dropout(0.1), Dense(3)]; model.layers.prefix(1).map { $0 } }
+        #expect(stacked.layers.map(\.summary) == ["Dense(8, relu)", "Dense(8, relu)", "Dropout(0.1)", "Dense(3, linear)",
+                                                   "Dense(16, relu)"])
+    }
 }

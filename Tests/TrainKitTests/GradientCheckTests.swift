@@ -50,29 +50,17 @@ struct GradientCheckTests {
         let x = randomMatrix(rows: rows, cols: inputs, scale: 1.5, generator: &generator)
         let y = targets(for: testCase, rows: rows, generator: &generator)
 
-        // The engine: forward, loss gradient, backward. The network starts from zero weights and
-        // loads the model's, as a callback setting weights does, so every copy must follow `load`.
+        // The engine: the training step, with an optimizer that records the gradients it is given.
+        // The network starts from zero weights and loads the model's, as a callback setting weights
+        // does, so every copy must follow `load`.
         var zeroed = model.layers
-        for index in zeroed.indices {
-            zeroed[index].setWeights(kernel: zeroed[index].kernel.map { _ in 0 }, bias: zeroed[index].bias.map { _ in 0 })
-        }
+        for index in zeroed.indices { zeroed[index].setWeights(zeroed[index].weights.map { $0.map { _ in 0 } }) }
         let network = Network(layers: zeroed, capacity: rows)
-        network.load(model.layers.flatMap(\.weights))
-        var analytic: [Double] = []
-        var engineLoss = 0.0
-        x.data.withUnsafeBufferPointer { xp in
-            y.data.withUnsafeBufferPointer { yp in
-                let out = network.forward(xp.baseAddress!, rows: rows)
-                engineLoss = testCase.loss.sum(out, yp.baseAddress!, rows: rows, cols: testCase.outputs) / Double(rows)
-                let pre = testCase.loss.gradient(out, yp.baseAddress!, rows: rows, cols: testCase.outputs,
-                                                 activation: network.outputActivation, into: network.outputDelta)
-                network.backward(xp.baseAddress!, rows: rows, outputDeltaIsPreActivation: pre)
-            }
-        }
-        for parameter in network.parameters { analytic += parameter.gradient.map(Double.init) }
+        network.load(model.getWeights())
+        let (engineLoss, analytic) = recordedGradients(network, loss: testCase.loss, x: x, y: y)
 
         // The oracle: central differences of the Double reference, trainable tensors only.
-        var reference = ReferenceNetwork(model.layers)
+        var reference = ReferenceNetwork(model.layers.map { $0 as! Dense })
         let referenceLoss = reference.loss(testCase.loss, x: x, y: y)
         #expect(abs(engineLoss - referenceLoss) <= 1e-5 * max(1, abs(referenceLoss)), "loss \(engineLoss) vs \(referenceLoss)")
         var numeric: [Double] = []

@@ -22,7 +22,7 @@ struct OptimizerTests {
         let gradient: [Float] = [3, -0.2, 1e-3, -50]
         weights.withUnsafeMutableBufferPointer { w in
             gradient.withUnsafeBufferPointer { g in
-                adam.update(parameter: 0, weights: w, gradient: g, learningRate: 0.01, step: 0)
+                adam.update(parameter: 0, weights: w, gradient: g, step: OptimizerStep(index: 0, learningRate: 0.01, momentum: 0.9))
             }
         }
         let expected = gradient.map { g in 1 - 0.01 * Double(g) / (abs(Double(g)) + 1e-7 / (0.001).squareRoot()) }
@@ -37,7 +37,7 @@ struct OptimizerTests {
         for step in 0..<10 {
             let gradient: [Float] = [weights[0]]
             weights.withUnsafeMutableBufferPointer { wp in
-                gradient.withUnsafeBufferPointer { sgd.update(parameter: 0, weights: wp, gradient: $0, learningRate: 0.1, step: step) }
+                gradient.withUnsafeBufferPointer { sgd.update(parameter: 0, weights: wp, gradient: $0, step: OptimizerStep(index: step, learningRate: 0.1, momentum: 0.9)) }
             }
             v = 0.9 * v - 0.1 * w
             w += v

@@ -20,6 +20,7 @@ FIXTURES = [
     "keras_optimizers",
     "keras_losses",
     "keras_fit",
+    "keras_layers",
     "sklearn_sgdregressor",
     "keras_schedules",
     "callbacks",

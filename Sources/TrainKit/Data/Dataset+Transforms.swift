@@ -70,11 +70,15 @@ extension Dataset {
 extension Matrix {
     /// The rows at `indices`, in that order.
     public func gatheringRows(_ indices: [Int]) -> Matrix {
-        var values = [Float]()
-        values.reserveCapacity(indices.count * cols)
         for index in indices {
             require(index >= 0 && index < rows, "row \(index) is outside 0..<\(rows).")
-            values.append(contentsOf: data[index * cols ..< (index + 1) * cols])
+        }
+        var values = [Float](repeating: 0, count: indices.count * cols)
+        data.withUnsafeBufferPointer { source in
+            values.withUnsafeMutableBufferPointer { destination in
+                guard let from = source.baseAddress, let to = destination.baseAddress else { return }
+                gatherRows(from, width: cols, indices[...], into: to)
+            }
         }
         return Matrix(rows: indices.count, cols: cols, data: values)
     }

@@ -39,12 +39,6 @@ public struct Dense: Layer, Equatable {
         self.useBias = useBias
     }
 
-    /// Itself: a Dense layer is one dense layer.
-    public var denseLayers: [Dense] { [self] }
-
-    /// Whether the weights exist yet.
-    public var isBuilt: Bool { inputWidth != nil }
-
     /// A copy whose weights training leaves alone.
     public func frozen() -> Dense {
         var copy = self
@@ -52,14 +46,28 @@ public struct Dense: Layer, Equatable {
         return copy
     }
 
-    /// The number of weights (kernel and bias); 0 before the layer is built.
-    public var parameterCount: Int { kernel.count + bias.count }
-
     /// The weights in Keras order: the kernel, then the bias when the layer has one.
-    public var weights: [[Float]] { useBias ? [kernel, bias] : [kernel] }
+    public var weights: [[Float]] { isBuilt ? (useBias ? [kernel, bias] : [kernel]) : [] }
+
+    /// `"Dense(50, relu)"`.
+    public var summary: String { "Dense(\(units), \(activation))" }
+
+    /// `units`, whatever the input.
+    public func outputWidth(inputWidth: Int) -> Int { units }
+
+    /// The kernel, `inputWidth × units`, then the bias.
+    public func weightShapes(inputWidth: Int) -> [WeightShape] {
+        let kernel = WeightShape(name: "Dense(\(units)) kernel \(inputWidth)×\(units)", count: inputWidth * units)
+        return useBias ? [kernel, WeightShape(name: "Dense(\(units)) bias", count: units)] : [kernel]
+    }
+
+    /// The kernel's rows: its size divided by `units`.
+    public func inputWidth(impliedByFirstWeightOf count: Int) -> Int? {
+        count > 0 && count % units == 0 ? count / units : nil
+    }
 
     /// Creates the weights for `inputWidth` inputs, kernel first, then bias, from `generator`.
-    mutating func build(inputWidth: Int, generator: inout SeededGenerator) {
+    public mutating func build(inputWidth: Int, generator: inout SeededGenerator) {
         require(inputWidth > 0, "a Dense layer needs at least one input, but got \(inputWidth).")
         self.inputWidth = inputWidth
         kernel = kernelInitializer.values(count: inputWidth * units, fanIn: inputWidth, fanOut: units,
@@ -73,5 +81,15 @@ public struct Dense: Layer, Equatable {
     mutating func setWeights(kernel: [Float], bias: [Float]) {
         self.kernel = kernel
         self.bias = bias
+    }
+
+    /// Replaces the kernel and, with a bias, the bias.
+    public mutating func setWeights(_ weights: [[Float]]) {
+        setWeights(kernel: weights[0], bias: useBias ? weights[1] : [])
+    }
+
+    /// The working form: `Dense.Kernel`.
+    public func makeKernel(capacity: Int, feedsBack: Bool) -> any LayerKernel {
+        Kernel(self, capacity: capacity, feedsBack: feedsBack)
     }
 }

@@ -54,12 +54,14 @@ extension Sequential {
         if let held { check(held, role: "validation", loss: compilation.loss) }
 
         let network = Network(layers: layers, capacity: batchSize)
+        let step = TrainingStep(network: network, loss: compilation.loss,
+                                metrics: resolvedMetrics(compilation, targetWidth: train.y.cols))
         let context = TrainingContext(
-            network: network, optimizer: compilation.optimizer, steps: compilation.steps, epochs: epochs,
-            loss: compilation.loss, metrics: resolvedMetrics(compilation, targetWidth: train.y.cols), verbose: verbose)
+            step: step, optimizer: compilation.optimizer, momentumSchedule: compilation.momentumSchedule,
+            steps: compilation.steps, epochs: epochs, verbose: verbose)
         context.run(train: train, validation: held, batchSize: batchSize, shuffle: shuffle, callbacks: callbacks,
                     shuffler: &shuffleGenerator)
-        network.store(into: &layers)
+        layers = network.layers
         compilation.optimizer = context.optimizer
         compilation.steps = context.steps
         self.compilation = compilation

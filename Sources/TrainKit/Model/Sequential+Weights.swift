@@ -1,7 +1,8 @@
 /// Reading and writing the weights in Keras order.
 extension Sequential {
     /// All weights in Keras order: per Dense layer its kernel (inputs × units, flattened
-    /// row-major), then its bias. Empty before the model is built.
+    /// row-major), then its bias; per BatchNormalization its gamma, beta, moving mean and moving
+    /// variance. Empty before the model is built.
     public func getWeights() -> [[Float]] {
         isBuilt ? layers.flatMap(\.weights) : []
     }
@@ -9,30 +10,30 @@ extension Sequential {
     /// Replaces all weights, given in Keras order (as `getWeights` returns them). An unbuilt
     /// model is built for the input width the first kernel implies.
     public mutating func setWeights(_ weights: [[Float]]) {
-        if !isBuilt, let first = weights.first, first.count % layers[0].units == 0, first.count > 0 {
-            build(inputWidth: first.count / layers[0].units)
+        if !isBuilt, let first = weights.first, let width = layers[0].inputWidth(impliedByFirstWeightOf: first.count) {
+            build(inputWidth: width)
         }
-        let expected = layers.flatMap { layer -> [(String, Int)] in
-            let name = "Dense(\(layer.units))"
-            let kernel = (name + " kernel \(layer.inputWidth ?? 0)×\(layer.units)", (layer.inputWidth ?? 0) * layer.units)
-            return layer.useBias ? [kernel, (name + " bias", layer.units)] : [kernel]
+        var width = inputWidth ?? 0
+        var shapes: [[WeightShape]] = []
+        for layer in layers {
+            shapes.append(layer.weightShapes(inputWidth: width))
+            width = layer.outputWidth(inputWidth: width)
         }
+        let expected = shapes.flatMap { $0 }
         guard weights.count == expected.count else {
             TrainKitError.weightsMismatch(
-                "setWeights needs \(expected.count) arrays (\(expected.map(\.0).joined(separator: ", "))), "
+                "setWeights needs \(expected.count) arrays (\(expected.map(\.name).joined(separator: ", "))), "
                     + "but got \(weights.count).").fail()
         }
-        for (index, (name, count)) in expected.enumerated() where weights[index].count != count {
+        for (index, shape) in expected.enumerated() where weights[index].count != shape.count {
             TrainKitError.weightsMismatch(
-                "setWeights: array \(index) is the \(name) and needs \(count) values, but has \(weights[index].count).")
+                "setWeights: array \(index) is the \(shape.name) and needs \(shape.count) values, but has \(weights[index].count).")
                 .fail()
         }
         var next = 0
         for index in layers.indices {
-            let kernel = weights[next]
-            let bias = layers[index].useBias ? weights[next + 1] : []
-            layers[index].setWeights(kernel: kernel, bias: bias)
-            next += layers[index].useBias ? 2 : 1
+            layers[index].setWeights(Array(weights[next ..< next + shapes[index].count]))
+            next += shapes[index].count
         }
     }
 }

@@ -14,34 +14,43 @@
 /// model.compile(optimizer: SGD(learningRate: 0.1), loss: .categoricalCrossentropy, metrics: [.accuracy])
 /// let history = model.fit(train, epochs: 20, validation: test)
 /// ```
-public struct Sequential: Layer {
-    /// The dense layers, nested models flattened into them.
-    public internal(set) var layers: [Dense]
+public struct Sequential: LayerBlock {
+    /// The layers, nested models flattened into them.
+    public internal(set) var layers: [any Layer]
     /// The seed of the weights and of the shuffles.
     public let seed: Int
     var weightGenerator: SeededGenerator
     var shuffleGenerator: SeededGenerator
     var compilation: Compilation?
 
-    /// What `compile` set: the optimizer with its state and step count, the loss, the metrics.
+    /// What `compile` set: the optimizer with its state and step count, the momentum schedule taken
+    /// from its learning rate, the loss, the metrics.
     struct Compilation: Sendable {
         var optimizer: any Optimizer
+        let momentumSchedule: (@Sendable (Int) -> Double)?
         var steps = 0
         let loss: Loss
         let metrics: [Metric]
+
+        init(optimizer: any Optimizer, loss: Loss, metrics: [Metric]) {
+            self.optimizer = optimizer
+            momentumSchedule = optimizer.learningRate.momentum
+            self.loss = loss
+            self.metrics = metrics
+        }
     }
 
     /// A model of the layers listed in the closure; a `Sequential` in the list adds its layers
     /// (and keeps their weights when it was built).
-    public init(seed: Int = 0, @LayerBuilder _ content: () -> [any Layer]) {
+    public init(seed: Int = 0, @LayerBuilder _ content: () -> [any LayerBlock]) {
         self.init(seed: seed, layers: content())
     }
 
-    /// A model of the given layers.
-    public init(seed: Int = 0, layers: [any Layer]) {
-        let dense = layers.flatMap(\.denseLayers)
-        require(!dense.isEmpty, "a Sequential model needs at least one Dense layer.")
-        self.layers = dense
+    /// A model of the given layers and blocks.
+    public init(seed: Int = 0, layers: [any LayerBlock]) {
+        let flattened = layers.flatMap(\.layers)
+        require(!flattened.isEmpty, "a Sequential model needs at least one layer.")
+        self.layers = flattened
         self.seed = seed
         let bits = UInt64(bitPattern: Int64(seed))
         weightGenerator = SeededGenerator(seed: bits)
@@ -49,17 +58,14 @@ public struct Sequential: Layer {
         shuffleGenerator = SeededGenerator(seed: bits ^ 0xD1B5_4A32_D192_ED03)
     }
 
-    /// The layers, so a model can be a block of another model.
-    public var denseLayers: [Dense] { layers }
-
     /// Whether the weights exist.
     public var isBuilt: Bool { layers.allSatisfy(\.isBuilt) }
 
     /// The input width once built.
     public var inputWidth: Int? { layers[0].inputWidth }
 
-    /// The width of the output.
-    public var outputWidth: Int { layers[layers.count - 1].units }
+    /// The width of the output (for a model not yet built, as far as its layers tell without an input width).
+    public var outputWidth: Int { layers.reduce(inputWidth ?? 0) { $1.outputWidth(inputWidth: $0) } }
 
     /// The number of weights (0 before the model is built).
     public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
@@ -85,13 +91,13 @@ public struct Sequential: Layer {
             if let built = layers[index].inputWidth {
                 guard built == width else {
                     TrainKitError.shapeMismatch(
-                        "layer \(index + 1) (Dense \(layers[index].units)) was built for \(built) inputs, "
+                        "layer \(index + 1) (\(layers[index].summary)) was built for \(built) inputs, "
                             + "but the layer before it gives \(width). Build the model for matching widths.").fail()
                 }
             } else {
                 layers[index].build(inputWidth: width, generator: &weightGenerator)
             }
-            width = layers[index].units
+            width = layers[index].outputWidth(inputWidth: width)
         }
     }
 
@@ -101,12 +107,12 @@ public struct Sequential: Layer {
     /// The loss `compile` set.
     public var loss: Loss? { compilation?.loss }
 
-    /// One line per layer: units, activation, weights, and whether it trains.
+    /// One line per layer: what it is, its weights, and whether it trains.
     public var summary: String {
         var lines = ["Sequential (seed \(seed))"]
         for (index, layer) in layers.enumerated() {
             let frozen = layer.trainable ? "" : ", frozen"
-            lines.append("  \(index + 1). Dense(\(layer.units), \(layer.activation)): "
+            lines.append("  \(index + 1). \(layer.summary): "
                          + "\(layer.parameterCount) weights\(frozen)")
         }
         lines.append("  total: \(parameterCount) weights")

@@ -20,7 +20,8 @@ public struct Adagrad: Optimizer {
     public let decay: Double
     /// `"Adagrad"`.
     public var name: String { "Adagrad" }
-    private var accumulators: OptimizerSlots
+    /// Each tensor's accumulator `a`.
+    public var states = OptimizerStates<[Float]>()
 
     /// Adagrad with a constant learning rate (Keras default 0.001).
     public init(learningRate: Double = 0.001, initialAccumulator: Double = 0.1, epsilon: Double = 1e-7,
@@ -40,16 +41,18 @@ public struct Adagrad: Optimizer {
         self.initialAccumulator = initialAccumulator
         self.epsilon = epsilon
         self.decay = decay
-        accumulators = OptimizerSlots(slots: 1, initial: Float(initialAccumulator))
     }
 
+    /// Accumulators at `initialAccumulator`.
+    public func newState(count: Int) -> [Float] { stateTensor(count, initial: Float(initialAccumulator)) }
+
     /// Applies one Adagrad step to one tensor.
-    public mutating func update(
-        parameter: Int, weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
-        learningRate lr: Float, step: Int
-    ) {
+    public func applySingle(weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
+                            state a: inout [Float], step: OptimizerStep) {
         let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count, eps = Float(epsilon)
-        accumulators.with(parameter, count: n) { a in
+        let lr = step.learningRate
+        a.withUnsafeMutableBufferPointer { buffer in
+            let a = buffer.baseAddress!
             for i in 0..<n {
                 a[i] += g[i] * g[i]
                 w[i] -= lr * g[i] / sqrtf(a[i] + eps)

@@ -9,7 +9,7 @@ import Darwin
 /// ```
 /// m += (g − m)(1 − β1);  u = max(β2·u, |g|);  w −= η·m / ((1 − β1ᵗ)(u + ε))
 /// ```
-public struct Adamax: Optimizer {
+public struct Adamax: AdamFamily {
     /// The learning rate η (constant or schedule).
     public var learningRate: LearningRateSchedule
     /// Decay of the first moment.
@@ -22,7 +22,8 @@ public struct Adamax: Optimizer {
     public let decay: Double
     /// `"Adamax"`.
     public var name: String { "Adamax" }
-    private var state = OptimizerSlots(slots: 2)
+    /// Each tensor's first moment and infinity norm.
+    public var states = OptimizerStates<AdamMoments>()
 
     /// Adamax with a constant learning rate (Keras default 0.001).
     public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7,
@@ -33,8 +34,7 @@ public struct Adamax: Optimizer {
     /// Adamax with a learning-rate schedule.
     public init(learningRate: LearningRateSchedule, beta1: Double = 0.9, beta2: Double = 0.999,
                 epsilon: Double = 1e-7, decay: Double = 0) {
-        requireUnitInterval(beta1, "beta_1", in: "Adamax")
-        requireUnitInterval(beta2, "beta_2", in: "Adamax")
+        requireBetas(beta1, beta2, in: "Adamax")
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
@@ -43,18 +43,15 @@ public struct Adamax: Optimizer {
     }
 
     /// Applies one Adamax step to one tensor.
-    public mutating func update(
-        parameter: Int, weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
-        learningRate lr: Float, step: Int
-    ) {
-        let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count
-        let beta1 = learningRate.momentum(atStep: step, otherwise: beta1)  // cycled by one-cycle schedules
-        let correction = 1 - powf(Float(beta1), Float(step + 1))
+    public func applySingle(weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
+                            state: inout AdamMoments, step: OptimizerStep) {
+        let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count, lr = step.learningRate
+        let beta1 = step.momentum  // β1, cycled by a momentum schedule
+        let correction = 1 - powf(Float(beta1), Float(step.index + 1))
         let keep1 = Float(1 - beta1), b2 = Float(beta2), eps = Float(epsilon)
-        state.with(parameter, count: n) { base in
-            let m = base, u = base + n
+        state.withMoments { m, u in
             for i in 0..<n {
-                m[i] = flushSubnormal(m[i] + (g[i] - m[i]) * keep1)
+                m[i] = movedFirstMoment(m[i], g[i], keep: keep1)
                 u[i] = flushSubnormal(max(b2 * u[i], abs(g[i])))
                 w[i] -= lr * m[i] / (correction * (u[i] + eps))
             }

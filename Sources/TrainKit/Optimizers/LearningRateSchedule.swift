@@ -10,8 +10,9 @@ public struct LearningRateSchedule: Sendable {
     /// The constant value when the schedule is constant, so callbacks can read and replace it.
     public let constantValue: Double?
     /// The momentum that goes with the rate at each step (PyTorch's `cycle_momentum`, which one-cycle
-    /// schedules carry), or nil. An optimizer following this schedule uses it in place of its own
-    /// non-zero momentum (`momentum` of SGD and RMSprop, `beta1` of Adam and Adamax).
+    /// schedules carry), or nil. `compile` takes it apart from the rate: the training passes it to
+    /// every update in place of the optimizer's own non-zero momentum (`momentum` of SGD and RMSprop,
+    /// `beta1` of the Adam family), and a callback that replaces the rate keeps it.
     public var momentum: (@Sendable (Int) -> Double)? = nil
 
     /// A schedule from any closure of the step.
@@ -47,12 +48,5 @@ extension LearningRateSchedule {
         var schedule = self
         schedule.momentum = momentum.rate
         return schedule
-    }
-
-    /// The momentum of `step`: the schedule's own when it has one and `constant` is not 0
-    /// (momentum switched off stays off), else `constant`.
-    func momentum(atStep step: Int, otherwise constant: Double) -> Double {
-        guard constant != 0, let momentum else { return constant }
-        return momentum(step)
     }
 }

@@ -12,7 +12,7 @@ import Darwin
 /// m̂ = u₍ₜ₊₁₎·m/(1 − Πu·u₍ₜ₊₁₎) + (1 − uₜ)·g/(1 − Πu);  v̂ = v/(1 − β2ᵗ);  w −= η·m̂/(√v̂ + ε)
 /// ```
 /// where Πu is the product of u₁…uₜ, advanced once per step before the tensors are updated.
-public struct Nadam: Optimizer {
+public struct Nadam: AdamFamily {
     /// The learning rate η (constant or schedule).
     public var learningRate: LearningRateSchedule
     /// Decay of the first moment.
@@ -25,9 +25,10 @@ public struct Nadam: Optimizer {
     public let decay: Double
     /// `"Nadam"`.
     public var name: String { "Nadam" }
-    private var state = OptimizerSlots(slots: 2)
+    /// Each tensor's moments.
+    public var states = OptimizerStates<AdamMoments>()
+    /// Πu, the product of u₁…uₜ up to the current step, shared by all tensors.
     private var uProduct: Float = 1
-    private var uProductStep = -1
 
     /// Nadam with a constant learning rate (Keras default 0.001).
     public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7,
@@ -38,8 +39,7 @@ public struct Nadam: Optimizer {
     /// Nadam with a learning-rate schedule.
     public init(learningRate: LearningRateSchedule, beta1: Double = 0.9, beta2: Double = 0.999,
                 epsilon: Double = 1e-7, decay: Double = 0) {
-        requireUnitInterval(beta1, "beta_1", in: "Nadam")
-        requireUnitInterval(beta2, "beta_2", in: "Nadam")
+        requireBetas(beta1, beta2, in: "Nadam")
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
@@ -47,29 +47,26 @@ public struct Nadam: Optimizer {
         self.decay = decay
     }
 
-    /// Applies one Nadam step to one tensor.
-    public mutating func update(
-        parameter: Int, weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
-        learningRate lr: Float, step: Int
-    ) {
-        let b1 = Float(beta1), b2 = Float(beta2)
-        let t = Float(step + 1), next = Float(step + 2)
-        if uProductStep != step {
-            // Keras advances the product once per optimizer step, before any tensor's update.
-            uProduct = uProduct * b1 * (1 - 0.5 * powf(0.96, t))
-            uProductStep = step
-        }
-        let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count
+    /// Advances Πu, once per step before any tensor's update, as Keras does.
+    public mutating func beginStep(_ step: OptimizerStep) {
+        uProduct = uProduct * Float(step.momentum) * (1 - 0.5 * powf(0.96, Float(step.index + 1)))
+    }
+
+    /// Applies one Nadam step to one tensor; β1 is the step's momentum (cycled by a schedule).
+    public func applySingle(weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
+                            state: inout AdamMoments, step: OptimizerStep) {
+        let b1 = Float(step.momentum), b2 = Float(beta2)
+        let t = Float(step.index + 1), next = Float(step.index + 2)
+        let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count, lr = step.learningRate
         let u = b1 * (1 - 0.5 * powf(0.96, t))
         let uNext = b1 * (1 - 0.5 * powf(0.96, next))
         let product = uProduct, productNext = uProduct * uNext
         let secondCorrection = 1 - powf(b2, t)
-        let keep1 = Float(1 - beta1), keep2 = Float(1 - beta2), eps = Float(epsilon)
-        state.with(parameter, count: n) { base in
-            let m = base, v = base + n
+        let keep1 = Float(1 - step.momentum), keep2 = Float(1 - beta2), eps = Float(epsilon)
+        state.withMoments { m, v in
             for i in 0..<n {
-                m[i] = flushSubnormal(m[i] + (g[i] - m[i]) * keep1)
-                v[i] = flushSubnormal(v[i] + (g[i] * g[i] - v[i]) * keep2)
+                m[i] = movedFirstMoment(m[i], g[i], keep: keep1)
+                v[i] = movedSecondMoment(v[i], g[i], keep: keep2)
                 let mHat = uNext * m[i] / (1 - productNext) + (1 - u) * g[i] / (1 - product)
                 let vHat = v[i] / secondCorrection
                 w[i] -= mHat * lr / (sqrtf(vHat) + eps)

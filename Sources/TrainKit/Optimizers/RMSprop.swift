@@ -25,7 +25,16 @@ public struct RMSprop: Optimizer {
     public let decay: Double
     /// `"RMSprop"`.
     public var name: String { "RMSprop" }
-    private var state = OptimizerSlots(slots: 3)
+    /// Each tensor's state.
+    public var states = OptimizerStates<State>()
+
+    /// The per-tensor state: the average of g², and when used, the average of g (centered) and
+    /// the momentum of the increments.
+    public struct State: Sendable {
+        var squares: [Float]
+        var average: [Float]
+        var moment: [Float]
+    }
 
     /// RMSprop with a constant learning rate (Keras default 0.001).
     public init(learningRate: Double = 0.001, rho: Double = 0.9, momentum: Double = 0, epsilon: Double = 1e-7,
@@ -47,30 +56,35 @@ public struct RMSprop: Optimizer {
         self.decay = decay
     }
 
-    /// Applies one RMSprop step to one tensor.
-    public mutating func update(
-        parameter: Int, weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
-        learningRate lr: Float, step: Int
-    ) {
-        let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count
+    /// Zero averages; `average` only when centered, `moment` only with momentum.
+    public func newState(count: Int) -> State {
+        State(squares: stateTensor(count), average: stateTensor(centered ? count : 0),
+              moment: stateTensor(momentum > 0 ? count : 0))
+    }
+
+    /// Applies one RMSprop step to one tensor; `step.momentum` is μ, cycled by a momentum schedule.
+    public func applySingle(weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
+                            state: inout State, step: OptimizerStep) {
+        let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count, lr = step.learningRate
         let rho = Float(rho), keep = Float(1 - self.rho), eps = Float(epsilon)
-        let centered = centered, useMomentum = momentum > 0
-        let mu = Float(learningRate.momentum(atStep: step, otherwise: momentum))  // cycled by one-cycle schedules
-        state.with(parameter, count: n) { base in
-            let v = base, average = base + n, moment = base + 2 * n
-            for i in 0..<n {
-                v[i] = flushSubnormal(rho * v[i] + keep * (g[i] * g[i]))
-                var denominator = v[i] + eps
-                if centered {
-                    average[i] = flushSubnormal(rho * average[i] + keep * g[i])
-                    denominator = v[i] - average[i] * average[i] + eps
-                }
-                let increment = lr * g[i] / sqrtf(denominator)
-                if useMomentum {
-                    moment[i] = flushSubnormal(mu * moment[i] + increment)
-                    w[i] -= moment[i]
-                } else {
-                    w[i] -= increment
+        let centered = centered, useMomentum = momentum > 0, mu = Float(step.momentum)
+        state.moment.withUnsafeMutableBufferPointer { momentBuffer in
+            let moment = momentBuffer.baseAddress!
+            withStorage(&state.squares, &state.average) { v, average in
+                for i in 0..<n {
+                    v[i] = flushSubnormal(rho * v[i] + keep * (g[i] * g[i]))
+                    var denominator = v[i] + eps
+                    if centered {
+                        average[i] = flushSubnormal(rho * average[i] + keep * g[i])
+                        denominator = v[i] - average[i] * average[i] + eps
+                    }
+                    let increment = lr * g[i] / sqrtf(denominator)
+                    if useMomentum {
+                        moment[i] = flushSubnormal(mu * moment[i] + increment)
+                        w[i] -= moment[i]
+                    } else {
+                        w[i] -= increment
+                    }
                 }
             }
         }

@@ -14,7 +14,8 @@ public struct SGD: Optimizer {
     public let decay: Double
     /// `"SGD"`.
     public var name: String { "SGD" }
-    private var velocities = OptimizerSlots(slots: 1)
+    /// Each tensor's velocity `v` (empty without momentum).
+    public var states = OptimizerStates<[Float]>()
 
     /// SGD with a constant learning rate (Keras default 0.01).
     public init(learningRate: Double = 0.01, momentum: Double = 0, nesterov: Bool = false, decay: Double = 0) {
@@ -30,20 +31,21 @@ public struct SGD: Optimizer {
         self.decay = decay
     }
 
-    /// Applies one SGD step to one tensor.
-    public mutating func update(
-        parameter: Int, weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
-        learningRate lr: Float, step: Int
-    ) {
-        let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count
+    /// A zero velocity, or nothing without momentum.
+    public func newState(count: Int) -> [Float] { momentum == 0 ? [] : stateTensor(count) }
+
+    /// Applies one SGD step to one tensor; `step.momentum` is μ, cycled by a momentum schedule.
+    public func applySingle(weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
+                            state v: inout [Float], step: OptimizerStep) {
+        let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count, lr = step.learningRate
         guard momentum != 0 else {
             for i in 0..<n { w[i] -= g[i] * lr }
             return
         }
-        // A one-cycle schedule cycles μ with the rate (PyTorch's cycle_momentum).
-        let mu = Float(learningRate.momentum(atStep: step, otherwise: momentum))
+        let mu = Float(step.momentum), nesterov = nesterov
         // Two loops rather than a test per element, so each one vectorizes.
-        velocities.with(parameter, count: n) { v in
+        v.withUnsafeMutableBufferPointer { buffer in
+            let v = buffer.baseAddress!
             if nesterov {
                 for i in 0..<n {
                     let velocity = flushSubnormal(v[i] * mu - g[i] * lr)

@@ -39,7 +39,8 @@ extension Sequential {
         if !model.isBuilt { model.build(inputWidth: data.x.cols) }
         model.check(data, role: "findLearningRate", loss: compilation.loss)
 
-        var test = RangeTest(model: model, compilation: compilation, batchSize: min(batchSize, data.count))
+        var test = RangeTest(model: model, compilation: compilation, batchSize: min(batchSize, data.count),
+                             xWidth: data.x.cols, yWidth: data.y.cols)
         var recorder = SmoothedLossRecorder(beta: beta, stopFactor: stopFactor)
         let iterations = max(steps, 6)
         for index in 0..<iterations {
@@ -82,26 +83,28 @@ struct SmoothedLossRecorder {
     }
 }
 
-/// A copy of a model trained batch by batch at rates set from outside, on shuffled batches.
+/// A copy of a model trained batch by batch at rates set from outside, on shuffled batches, with
+/// the training step of `fit`.
 private struct RangeTest {
-    let network: Network
-    let loss: Loss
+    let step: TrainingStep
     var optimizer: any Optimizer
-    var step: Int
+    var steps: Int
     var shuffler: SeededGenerator
     let batchSize: Int
+    let gatherer: BatchGatherer
     private var order: [Int] = []
     private var nextBatch = 0
+    /// The batch's loss sum, kept so a batch allocates nothing.
+    private var sums = [0.0]
 
-    init(model: Sequential, compilation: Sequential.Compilation, batchSize: Int) {
-        network = Network(layers: model.layers, capacity: batchSize)
-        loss = compilation.loss
+    init(model: Sequential, compilation: Sequential.Compilation, batchSize: Int, xWidth: Int, yWidth: Int) {
+        step = TrainingStep(network: Network(layers: model.layers, capacity: batchSize), loss: compilation.loss,
+                            metrics: [])
         optimizer = compilation.optimizer
-        // The test passes each batch's rate itself: no schedule, and no momentum cycled with one.
-        optimizer.learningRate = .constant(optimizer.learningRate(compilation.steps))
-        step = compilation.steps
+        steps = compilation.steps
         shuffler = model.shuffleGenerator
         self.batchSize = batchSize
+        gatherer = BatchGatherer(capacity: batchSize, xWidth: xWidth, yWidth: yWidth)
     }
 
     /// One update on the next batch at `learningRate`; returns the batch's loss before the update.
@@ -113,30 +116,17 @@ private struct RangeTest {
         }
         let rows = order[nextBatch * batchSize ..< (nextBatch + 1) * batchSize]
         nextBatch += 1
-        let x = gather(data.x, rows), y = gather(data.y, rows)
-        let cols = network.outputWidth
-        var batchLoss = 0.0
-        x.withUnsafeBufferPointer { x in
-            y.withUnsafeBufferPointer { y in
-                let output = network.forward(x.baseAddress!, rows: batchSize)
-                batchLoss = loss.sum(output, y.baseAddress!, rows: batchSize, cols: cols) / Double(batchSize)
-                let preActivation = loss.gradient(output, y.baseAddress!, rows: batchSize, cols: cols,
-                                                  activation: network.outputActivation, into: network.outputDelta)
-                network.backward(x.baseAddress!, rows: batchSize, outputDeltaIsPreActivation: preActivation)
+        // The test sets each batch's rate itself: no schedule, legacy decay or cycled momentum.
+        let settings = OptimizerStep(index: steps, learningRate: Float(learningRate), momentum: optimizer.momentum)
+        sums[0] = 0
+        data.x.data.withUnsafeBufferPointer { x in
+            data.y.data.withUnsafeBufferPointer { y in
+                let batch = gatherer.gather(rows, x: x.baseAddress!, xWidth: data.x.cols, y: y.baseAddress!,
+                                            yWidth: data.y.cols)
+                step.run(batch, optimizer: &optimizer, settings: settings, sums: &sums)
             }
         }
-        for (index, parameter) in network.parameters.enumerated() {
-            optimizer.update(parameter: index, weights: parameter.weights, gradient: parameter.gradient,
-                             learningRate: Float(learningRate), step: step)
-        }
-        step += 1
-        return batchLoss
-    }
-
-    private func gather(_ matrix: Matrix, _ rows: ArraySlice<Int>) -> [Float] {
-        var values = [Float]()
-        values.reserveCapacity(rows.count * matrix.cols)
-        for row in rows { values.append(contentsOf: matrix.data[row * matrix.cols ..< (row + 1) * matrix.cols]) }
-        return values
+        steps += 1
+        return sums[0] / Double(batchSize)
     }
 }

@@ -5,13 +5,7 @@ extension TrainingContext {
              callbacks: [any Callback], shuffler: inout SeededGenerator) {
         var callbacks = callbacks
         let count = train.count, xWidth = train.x.cols, yWidth = train.y.cols
-        // Gathering buffers for shuffled batches, allocated once per fit.
-        let xBatch = UnsafeMutablePointer<Float>.allocate(capacity: batchSize * xWidth)
-        let yBatch = UnsafeMutablePointer<Float>.allocate(capacity: batchSize * yWidth)
-        defer {
-            xBatch.deallocate()
-            yBatch.deallocate()
-        }
+        let gatherer = BatchGatherer(capacity: batchSize, xWidth: xWidth, yWidth: yWidth)
         var reportedNonFinite = false
         for index in callbacks.indices { callbacks[index].onTrainBegin(self) }
         train.x.data.withUnsafeBufferPointer { xAll in
@@ -20,47 +14,19 @@ extension TrainingContext {
                     self.epoch = epoch
                     for index in callbacks.indices { callbacks[index].onEpochBegin(epoch, self) }
                     let order = shuffle ? shuffler.permutation(count) : nil
-                    var sums = [Double](repeating: 0, count: 1 + metrics.count)
-                    var seen = 0, batch = 0
-                    while seen < count && !stopTraining {
-                        for index in callbacks.indices { callbacks[index].onBatchBegin(batch, self) }
-                        let rows = min(batchSize, count - seen)
-                        var x = xAll.baseAddress! + seen * xWidth, y = yAll.baseAddress! + seen * yWidth
-                        if let order {
-                            for r in 0..<rows {
-                                (xBatch + r * xWidth).update(from: xAll.baseAddress! + order[seen + r] * xWidth,
-                                                             count: xWidth)
-                                (yBatch + r * yWidth).update(from: yAll.baseAddress! + order[seen + r] * yWidth,
-                                                             count: yWidth)
-                            }
-                            x = UnsafePointer(xBatch)
-                            y = UnsafePointer(yBatch)
-                        }
-                        step(x: x, y: y, rows: rows, sums: &sums)
-                        seen += rows
-                        if !callbacks.isEmpty {
-                            let logs = Dictionary(uniqueKeysWithValues: averaged(sums, over: seen))
-                            for index in callbacks.indices { callbacks[index].onBatchEnd(batch, logs: logs, self) }
-                        }
+                    var totals = EpochTotals(metrics: metrics.count)
+                    var batch = 0
+                    while totals.seen < count && !stopTraining {
+                        let seen = totals.seen, rows = min(batchSize, count - seen)
+                        let rowsOfBatch = order.map {
+                            gatherer.gather($0[seen ..< seen + rows], x: xAll.baseAddress!, xWidth: xWidth,
+                                            y: yAll.baseAddress!, yWidth: yWidth)
+                        } ?? Batch(x: xAll.baseAddress! + seen * xWidth, y: yAll.baseAddress! + seen * yWidth, rows: rows)
+                        trainBatch(rowsOfBatch, index: batch, callbacks: &callbacks, totals: &totals)
                         batch += 1
                     }
-                    var logs = averaged(sums, over: max(seen, 1))
-                    if let validation {
-                        logs += measure(validation).map { (key: "val_" + $0.key, value: $0.value) }
-                    }
-                    logs.append((key: "learning_rate", value: optimizer.rate(atStep: steps)))
-                    if !reportedNonFinite, !logs[0].value.isFinite {
-                        reportedNonFinite = true
-                        warn("loss became \(logs[0].value.isNaN ? "NaN" : "infinite") at epoch \(epoch) (counting from 0, as the history and its plots do)")
-                    }
-                    let dictionary = Dictionary(uniqueKeysWithValues: logs.map { ($0.key, $0.value) })
-                    for index in callbacks.indices { callbacks[index].onEpochEnd(epoch, logs: dictionary, self) }
-                    history.append(epoch: epoch, logs: logs)
-                    TrainingEvents.emit(.epochEnded(epoch: epoch + 1, of: epochs, logs: dictionary))
-                    if verbose == .epochs {
-                        let values = logs.map { " - \($0.key): \(formatLogValue($0.value))" }.joined()
-                        print("Epoch \(epoch + 1)/\(epochs)\(values)")
-                    }
+                    finishEpoch(epoch, totals: totals, validation: validation, callbacks: &callbacks,
+                                reportedNonFinite: &reportedNonFinite)
                     if stopTraining { break }
                 }
             }
@@ -68,25 +34,42 @@ extension TrainingContext {
         for index in callbacks.indices { callbacks[index].onTrainEnd(self) }
     }
 
-    /// One optimizer step on a batch: forward, loss and metrics (before the update, as Keras
-    /// logs them), backward, update. Adds the batch's sums of loss and metrics to `sums`.
-    private func step(x: UnsafePointer<Float>, y: UnsafePointer<Float>, rows: Int, sums: inout [Double]) {
-        let output = network.forward(x, rows: rows)
-        let cols = network.outputWidth
-        sums[0] += loss.sum(output, y, rows: rows, cols: cols)
-        let yWidth = loss.targetWidth(outputWidth: cols)
-        for (index, metric) in metrics.enumerated() {
-            sums[index + 1] += metric.resolved.sum(output, y, rows: rows, cols: cols, yCols: yWidth)
-        }
-        let preActivation = loss.gradient(output, y, rows: rows, cols: cols, activation: network.outputActivation,
-                                          into: network.outputDelta)
-        network.backward(x, rows: rows, outputDeltaIsPreActivation: preActivation)
-        let rate = Float(optimizer.rate(atStep: steps))
-        for (index, parameter) in network.parameters.enumerated() {
-            optimizer.update(parameter: index, weights: parameter.weights, gradient: parameter.gradient,
-                             learningRate: rate, step: steps)
-        }
+    /// One batch of `fit`: the callbacks' `onBatchBegin`, the training step with this step's rate
+    /// and momentum, then `onBatchEnd` with the epoch's running loss and metrics.
+    func trainBatch(_ batch: Batch, index: Int, callbacks: inout [any Callback], totals: inout EpochTotals) {
+        for callback in callbacks.indices { callbacks[callback].onBatchBegin(index, self) }
+        // Its own statement: a read of `optimizer` alive during the call would make the update copy
+        // the optimizer (and its state) at every step.
+        let settings = optimizer.settings(atStep: steps, momentumSchedule: momentumSchedule)
+        step.run(batch, optimizer: &optimizer, settings: settings, sums: &totals.sums)
         steps += 1
+        totals.seen += batch.rows
+        if !callbacks.isEmpty {
+            let logs = Dictionary(uniqueKeysWithValues: averaged(totals.sums, over: totals.seen))
+            for callback in callbacks.indices { callbacks[callback].onBatchEnd(index, logs: logs, self) }
+        }
+    }
+
+    /// The end of an epoch: validation, logs, the callbacks' `onEpochEnd`, the history and the report.
+    private func finishEpoch(_ epoch: Int, totals: EpochTotals, validation: Dataset?, callbacks: inout [any Callback],
+                             reportedNonFinite: inout Bool) {
+        var logs = averaged(totals.sums, over: max(totals.seen, 1))
+        if let validation {
+            logs += measure(validation).map { (key: "val_" + $0.key, value: $0.value) }
+        }
+        logs.append((key: "learning_rate", value: optimizer.rate(atStep: steps)))
+        if !reportedNonFinite, !logs[0].value.isFinite {
+            reportedNonFinite = true
+            warn("loss became \(logs[0].value.isNaN ? "NaN" : "infinite") at epoch \(epoch) (counting from 0, as the history and its plots do)")
+        }
+        let dictionary = Dictionary(uniqueKeysWithValues: logs.map { ($0.key, $0.value) })
+        for index in callbacks.indices { callbacks[index].onEpochEnd(epoch, logs: dictionary, self) }
+        history.append(epoch: epoch, logs: logs)
+        TrainingEvents.emit(.epochEnded(epoch: epoch + 1, of: epochs, logs: dictionary))
+        if verbose == .epochs {
+            let values = logs.map { " - \($0.key): \(formatLogValue($0.value))" }.joined()
+            print("Epoch \(epoch + 1)/\(epochs)\(values)")
+        }
     }
 
     private func averaged(_ sums: [Double], over count: Int) -> [(key: String, value: Double)] {
@@ -96,13 +79,23 @@ extension TrainingContext {
 
     /// Loss and metrics of `data` with the current weights.
     func measure(_ data: Dataset) -> [(key: String, value: Double)] {
-        network.measure(data, loss: loss, metrics: metrics)
+        network.measure(data, loss: step.loss, metrics: metrics)
+    }
+}
+
+/// The running sums of an epoch: loss, then each metric, over the rows seen so far.
+struct EpochTotals {
+    var sums: [Double]
+    var seen = 0
+
+    init(metrics: Int) {
+        sums = [Double](repeating: 0, count: 1 + metrics)
     }
 }
 
 extension Network {
     /// Loss and metrics of `data`, each the mean over its samples, computed in batches of
-    /// `capacity` rows.
+    /// `capacity` rows without training-time behaviour.
     func measure(_ data: Dataset, loss: Loss, metrics: [(metric: Metric, resolved: ResolvedMetric)])
         -> [(key: String, value: Double)]
     {

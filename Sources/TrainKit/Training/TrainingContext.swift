@@ -12,21 +12,30 @@ public final class TrainingContext {
     /// Set to `true` to end training after the current batch (or epoch, from `onEpochEnd`).
     public var stopTraining = false
 
-    let network: Network
+    /// The momentum of each step when it is scheduled (a one-cycle policy's), else nil. It is kept
+    /// apart from the learning rate, so a callback that sets the rate keeps the cycled momentum.
+    public let momentumSchedule: (@Sendable (Int) -> Double)?
+
+    let step: TrainingStep
     var optimizer: any Optimizer
-    let loss: Loss
-    let metrics: [(metric: Metric, resolved: ResolvedMetric)]
     let verbose: Verbosity
 
-    init(network: Network, optimizer: any Optimizer, steps: Int, epochs: Int, loss: Loss,
-         metrics: [(metric: Metric, resolved: ResolvedMetric)], verbose: Verbosity) {
-        self.network = network
+    init(step: TrainingStep, optimizer: any Optimizer, momentumSchedule: (@Sendable (Int) -> Double)?,
+         steps: Int, epochs: Int, verbose: Verbosity) {
+        self.step = step
         self.optimizer = optimizer
+        self.momentumSchedule = momentumSchedule
         self.steps = steps
         self.epochs = epochs
-        self.loss = loss
-        self.metrics = metrics
         self.verbose = verbose
+    }
+
+    var network: Network { step.network }
+    var metrics: [(metric: Metric, resolved: ResolvedMetric)] { step.metrics }
+
+    /// The momentum the next step will use: the cycled value, or the optimizer's own.
+    public var momentum: Double {
+        optimizer.settings(atStep: steps, momentumSchedule: momentumSchedule).momentum
     }
 
     /// The optimizer's name, e.g. `"SGD"`.
@@ -34,13 +43,13 @@ public final class TrainingContext {
 
     /// The learning rate the next step will use (the schedule's value at `steps`, without legacy
     /// decay, like Keras 2's `optimizer.lr`). Setting it replaces any schedule by that constant,
-    /// as assigning `optimizer.learning_rate` does in Keras.
+    /// as assigning `optimizer.learning_rate` does in Keras; a cycled momentum schedule stays.
     public var learningRate: Double {
         get { optimizer.learningRate(steps) }
         set { optimizer.learningRate = .constant(newValue) }
     }
 
-    /// All weights of the model in Keras order (per Dense layer its kernel, then its bias).
+    /// All weights of the model in Keras order (per layer, as `Sequential.getWeights`).
     /// Setting them needs the same number and sizes of arrays.
     public var weights: [[Float]] {
         get { network.weights }

@@ -1,0 +1,24 @@
+/// One optimizer step on one batch — forward in training mode, loss and metrics, backward, update —
+/// the same for `fit`, the learning-rate range test and the gradient checks. `fit` wraps it with the
+/// callbacks' batch hooks (`TrainingContext.trainBatch`).
+struct TrainingStep {
+    let network: Network
+    let loss: Loss
+    let metrics: [(metric: Metric, resolved: ResolvedMetric)]
+
+    /// Runs the step on `batch` with `settings`, adding the batch's sums of loss and metrics
+    /// (computed before the update, as Keras logs them) to `sums`: the loss first, then each metric.
+    func run(_ batch: Batch, optimizer: inout any Optimizer, settings: OptimizerStep, sums: inout [Double]) {
+        let output = network.forward(batch.x, rows: batch.rows, training: true)
+        let cols = network.outputWidth
+        sums[0] += loss.sum(output, batch.y, rows: batch.rows, cols: cols)
+        let yWidth = loss.targetWidth(outputWidth: cols)
+        for (index, metric) in metrics.enumerated() {
+            sums[index + 1] += metric.resolved.sum(output, batch.y, rows: batch.rows, cols: cols, yCols: yWidth)
+        }
+        let preActivation = loss.gradient(output, batch.y, rows: batch.rows, cols: cols,
+                                          activation: network.outputActivation, into: network.outputDelta)
+        network.backward(batch.x, rows: batch.rows, outputDeltaIsPreActivation: preActivation)
+        optimizer.apply(network.parameters, step: settings)
+    }
+}
