@@ -17,7 +17,7 @@ struct APIInterface: Sendable {
         guard FileManager.default.isExecutableFile(atPath: tool) else { return APIInterface(interfaces: []) }
         let texts = modules.map { module -> String in
             var arguments = ["-module-name", module, "-I", toolchain.libraryDirectory + "/Modules",
-                             "-module-cache-path", toolchain.moduleCache, "-target", "x86_64-unknown-linux-gnu"]
+                             "-module-cache-path", toolchain.moduleCache]
             for map in toolchain.moduleMaps { arguments += ["-Xcc", "-fmodule-map-file=" + map] }
             return run(tool, arguments) ?? ""
         }
