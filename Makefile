@@ -3,7 +3,7 @@
 
 TRAINBOOK := .build/release/trainbook
 
-.PHONY: book test deps test-deps build-release
+.PHONY: book test docs deps test-deps build-release
 
 ## Render every notebook in notebooks/ into output/ with a release build.
 book: deps build-release
@@ -16,6 +16,17 @@ test: test-deps
 	swift build --build-tests
 	.build/debug/trainbook datasets fetch
 	swift test --skip-build
+
+## The reference of the notebook API (TrainBook, TrainKit, Charts) as static HTML in output/api, linked
+## from output/index.html. DocC warnings fail the build, and so does a public symbol without a summary.
+## The pages load their content with scripts: open them through a web server, not file://
+## (python3 -m http.server -d output, then http://localhost:8000/api/documentation/trainbook/).
+docs:
+	swift package --allow-writing-to-directory output/api generate-documentation \
+		--target TrainBook --target TrainKit --target Charts --enable-experimental-combined-documentation \
+		--disable-indexing --transform-for-static-hosting --hosting-base-path api \
+		--output-path output/api --warnings-as-errors
+	scripts/check-doc-summaries
 
 deps:
 	@scripts/install-system-deps

@@ -67,8 +67,11 @@ extension PlotTarget {
     /// fig[2].scatter(x: circles.x.column(0), y: circles.x.column(1), groups: labels)
     /// ```
     /// - Parameters:
+    ///   - x: the points' horizontal positions.
+    ///   - y: the points' vertical positions, one per `x`.
     ///   - groups: one class index per point (e.g. the dataset's labels), or nil for one colour.
     ///   - label: the legend text; with groups, entries read "label 0", "label 1", …
+    ///   - color: one colour for every point, instead of the next in the cycle.
     public mutating func scatter(x: [Double], y: [Double], groups: [Int]? = nil, label: String? = nil,
                                  color: SeriesColor? = nil) {
         addScatter(x: x, y: y, groups: groups?.map(Double.init), label: label, color: color)
@@ -130,6 +133,8 @@ extension PlotTarget {
     /// - Parameters:
     ///   - labels: the category names, along the x axis.
     ///   - values: one height per label.
+    ///   - label: the legend text of this set of bars.
+    ///   - color: the bars' colour, instead of the next in the cycle.
     public mutating func bar(labels: [String], values: [Double], label: String? = nil, color: SeriesColor? = nil) {
         require(labels.count == values.count,
                 "bar needs one value per label, but got \(values.count) values for \(labels.count) labels.")

@@ -3,7 +3,7 @@ public enum TableCell: Equatable, Sendable, Codable, ExpressibleByStringLiteral,
     ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
     /// Text shown as is.
     case text(String)
-    /// A real number, shown with ``formatNumber(_:significantDigits:)`` (NaN shows as "nan").
+    /// A real number, shown with ``formatNumber(_:significantDigits:)-(Double,_)`` (NaN shows as "nan").
     case number(Double)
     /// An integer, such as an epoch.
     case integer(Int)

@@ -92,6 +92,7 @@ final class NotebookSession: @unchecked Sendable {
 /// Called once at the top of a generated notebook program. Not for use in notebooks.
 public func _notebookStart(id: String) {
     NotebookSession.shared.start(notebookID: id)
+    ThrowSite.install()
 }
 
 /// Marks the start of a cell for the runner. Not for use in notebooks.

@@ -19,7 +19,8 @@ public enum TrainKitError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownOptimizer(name, known):
-            return "unknown optimizer \"\(name)\": use one of \(known.map { "\"\($0)\"" }.joined(separator: ", "))."
+            let guess = NearestName.matches(for: name.lowercased(), in: known).first.map { "did you mean \"\($0)\"? " } ?? ""
+            return "unknown optimizer \"\(name)\": \(guess)use one of \(known.map { "\"\($0)\"" }.joined(separator: ", "))."
         case let .notCompiled(operation):
             return "\(operation) needs a compiled model: call model.compile(optimizer:loss:metrics:) first."
         case let .shapeMismatch(message), let .invalidArgument(message), let .weightsMismatch(message):

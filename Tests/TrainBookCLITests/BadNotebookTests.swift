@@ -52,6 +52,13 @@ import Testing
         #expect(try cells(run, "thrown-error")[1].contains("loading"))
     }
 
+    @Test func anUncaughtErrorNamesTheLineOfTheThrowingCallAmongSeveral() throws {
+        let run = try render(["thrown-error-among-tries.md"])
+        #expect(run.status == 1)
+        #expect(run.terminal.contains("thrown-error-among-tries.md:11: error: the cell threw an error that nothing caught: "
+            + "no column named Index"), "\(run.terminal)")
+    }
+
     @Test func aCellThatRunsForeverIsStoppedWithItsChildren() throws {
         let run = try render(["runs-forever.md"])
         #expect(run.status == 1)

@@ -12,7 +12,7 @@ struct OptimizerTests {
             try Optimizers.optimizer(named: "adamw")
         }
         let message = TrainKitError.unknownOptimizer("adamw", known: Optimizers.names).description
-        #expect(message == #"unknown optimizer "adamw": use one of "sgd", "rmsprop", "adagrad", "adam", "adamax", "nadam"."#)
+        #expect(message == #"unknown optimizer "adamw": did you mean "adam"? use one of "sgd", "rmsprop", "adagrad", "adam", "adamax", "nadam"."#)
     }
 
     /// Adam's first step is η·g/(|g| + ε/√(1 − β2)): about η·sign(g) whatever the gradient's size.

@@ -43,6 +43,8 @@ enum CrashReport {
                            + "(handle it with do/catch, or fix its cause)", kind: .uncaughtError)
         }
         if let message = fatal, message.hasPrefix("Fatal error: ") { fatal = String(message.dropFirst("Fatal error: ".count)) }
+        // The engine's messages begin with their own "error: ", which the line they go on already says.
+        if let message = fatal, message.hasPrefix("error: ") { fatal = String(message.dropFirst("error: ".count)) }
         switch termination {
         case .stopped(.timeout):
             return Failure(reason: "the cell ran longer than its \(Int(cellTimeout)) s timeout and was stopped; raise it with timeout=SECONDS on the block, or make the cell faster", kind: .stopped)

@@ -68,7 +68,15 @@ public struct NotebookCompiler: Sendable {
         }
         let output = String(decoding: bytes, as: UTF8.self)
         let lines = notebookText.split(separator: "\n", omittingEmptySubsequences: false)
-        let diagnostics = Diagnostic.parse(compilerOutput: output, document: document, program: program, notebookLines: lines)
+        var diagnostics = Diagnostic.parse(compilerOutput: output, document: document, program: program, notebookLines: lines)
+        // The API's interfaces are read once, and only when a message needs them.
+        var interface: APIInterface?
+        for index in diagnostics.indices {
+            diagnostics[index].addMemberHints {
+                if interface == nil { interface = APIInterface.load(toolchain) }
+                return interface!
+            }
+        }
         let succeeded = termination == .exited(0) && FileManager.default.fileExists(atPath: executable)
         // Only executables swiftc built without a word are shared, since a cache hit reports nothing.
         if succeeded, output.allSatisfy(\.isWhitespace) { shared?.publish(executable, as: key) }

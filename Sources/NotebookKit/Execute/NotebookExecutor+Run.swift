@@ -35,8 +35,8 @@ extension NotebookExecutor {
                 plan.skip(cell)
                 continue
             }
-            let failing = attributeFailure(termination, backtraces: folder + "/backtraces", document: document,
-                                           collector: &collector, result: &result)
+            let failing = attributeFailure(termination, executable: executable, backtraces: folder + "/backtraces",
+                                           document: document, collector: &collector, result: &result)
             // A cell that failed only when it ran again (it behaves differently each time) shows that run.
             keep(collector.cells, from: min(failing ?? plan.firstNewCell, plan.firstNewCell),
                  through: document.cells.count - 1, after: compiled, into: &kept)
@@ -131,7 +131,8 @@ extension NotebookExecutor {
     /// Puts the reason the program stopped under the cell that was running, at its notebook line;
     /// a program that ended while a cell ran, even with status 0, ended early.
     /// Returns the failing cell, if the failure has one.
-    private func attributeFailure(_ termination: ChildProcess.Termination, backtraces: String, document: Document,
+    private func attributeFailure(_ termination: ChildProcess.Termination, executable: String, backtraces: String,
+                                  document: Document,
                                   collector: inout OutputCollector, result: inout ExecutedDocument) -> Int? {
         let endedInCell = collector.runningCell
         guard termination != .exited(0) || endedInCell != nil else { return nil }
@@ -147,11 +148,23 @@ extension NotebookExecutor {
         let failure = CrashReport.describe(termination, text: collector.cells[failing].outputs + tail,
                                            cellTimeout: cell.options.timeout ?? defaultCellTimeout)
         let line = CrashReport.notebookLine(in: backtraces, fileName: document.fileName)
-            ?? (failure.kind == .uncaughtError ? CrashReport.onlyThrowingLine(of: cell) : nil)
+            ?? (failure.kind == .uncaughtError ? throwingLine(of: cell, executable: executable, backtraces: backtraces,
+                                                              fileName: document.fileName) : nil)
             ?? (failure.kind == .earlyExit ? CrashReport.onlyExitLine(of: cell) : nil) ?? cell.line
         collector.removeRuntimeMessages(fromCell: failing)
         collector.add(.error("\(document.fileName):\(line): error: \(failure.reason)"), toCell: failing)
         collector.setStatus(.failed, ofCell: failing)
         return failing
+    }
+
+    /// The line of the call that threw an uncaught error: from the program's last throw when it lies
+    /// in the failing cell, else the cell's only `try`.
+    private func throwingLine(of cell: Cell, executable: String, backtraces: String, fileName: String) -> Int? {
+        let end = cell.line + cell.source.split(separator: "\n", omittingEmptySubsequences: false).count
+        if let line = CrashReport.throwingLine(in: backtraces, executable: executable, fileName: fileName, toolchain: toolchain),
+           line >= cell.line, line < end {
+            return line
+        }
+        return CrashReport.onlyThrowingLine(of: cell)
     }
 }

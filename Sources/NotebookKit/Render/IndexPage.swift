@@ -54,6 +54,17 @@ public struct IndexPage {
         return HTML.escape(encoded.contains(":") ? "./" + encoded : encoded)
     }
 
+    /// Where `make docs` writes the reference of the notebook API, beside the pages.
+    public static let apiReferencePath = "api/documentation/trainbook/"
+
+    /// The line that links the API reference. DocC's pages load their content with scripts, which
+    /// browsers refuse over `file://`, so it says how to serve them.
+    static let apiReference = """
+        <p class="source-note">The notebook API: <a href="\(apiReferencePath)">reference</a> \
+        (built by <code>make docs</code>; open it through a local web server, \
+        e.g. <code>python3 -m http.server -d output</code>).</p>
+        """
+
     /// The index page.
     static func html(_ entries: [Entry]) -> String {
         let items = entries.map { entry in
@@ -84,6 +95,7 @@ public struct IndexPage {
         <ul class="notebooks">
         \(items)
         </ul>
+        \(apiReference)
         </main>
         </body>
         </html>

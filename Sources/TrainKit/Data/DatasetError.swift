@@ -30,7 +30,8 @@ public enum DatasetError: LocalizedError, Equatable, CustomStringConvertible {
         case let .emptyTable(path):
             return "\(path): the file is empty; a CSV table needs a header row of column names."
         case let .missingTargetColumn(path, target, columns):
-            return "\(path): there is no column \"\(target)\" to use as the target. The columns are "
+            let guess = NearestName.matches(for: target, in: columns).first.map { " Did you mean \"\($0)\"?" } ?? ""
+            return "\(path): there is no column \"\(target)\" to use as the target.\(guess) The columns are "
                 + columns.map { "\"\($0)\"" }.joined(separator: ", ") + "; pass one of them as `target:`."
         case let .raggedRow(path, line, expected, found):
             return "\(path):\(line): the row has \(found) cells but the header has \(expected); "

@@ -24,11 +24,20 @@ public struct History: Equatable, Sendable, CustomStringConvertible {
     /// message listing the recorded ones.
     public subscript(key: String) -> [Double] {
         guard let series = values[key] else {
-            let hint = key.hasPrefix("val_") ? " Pass `validation:` or `validationSplit:` to fit to record it." : ""
             TrainKitError.invalidArgument(
-                "history has no \"\(key)\"; it has \(keys.map { "\"\($0)\"" }.joined(separator: ", ")).\(hint)").fail()
+                "history has no \"\(key)\"; it has \(keys.map { "\"\($0)\"" }.joined(separator: ", ")).\(hint(for: key))").fail()
         }
         return series
+    }
+
+    /// Only the hint that applies: the nearest recorded key for a typo, else how to record a
+    /// validation series the history lacks.
+    private func hint(for key: String) -> String {
+        if let nearest = NearestName.matches(for: key, in: keys).first { return " Did you mean \"\(nearest)\"?" }
+        if key.hasPrefix("val_"), !keys.contains(where: { $0.hasPrefix("val_") }) {
+            return " Pass `validation:` or `validationSplit:` to fit to record it."
+        }
+        return ""
     }
 
     /// Whether `key` was recorded.
