@@ -8,7 +8,11 @@ extension PlotTarget {
     /// fig.yScale = .log
     /// ```
     /// - Parameters:
+    ///   - y: the values, one per position 0, 1, 2, ….
     ///   - position: where the value changes between points (matplotlib's `where`; `.pre` by default, as there).
+    ///   - label: the legend entry; none when nil.
+    ///   - color: the series colour; the next palette colour when nil.
+    ///   - dash: the line's dash pattern.
     public mutating func step(_ y: [Double], where position: StepPosition = .pre, label: String? = nil,
                               color: SeriesColor? = nil, dash: DashStyle = .solid) {
         addStep(x: y.indices.map(Double.init), y: y, position: position, label: label, color: color, dash: dash,
