@@ -5,10 +5,11 @@ TRAINBOOK := .build/release/trainbook
 
 .PHONY: book test docs deps test-deps build-release
 
-## Render every notebook in notebooks/ into output/ with a release build.
+## Render every notebook in notebooks/ into output/ with a release build, and the API reference into output/api.
 book: deps build-release
 	$(TRAINBOOK) datasets fetch
 	$(TRAINBOOK) render notebooks --out output
+	$(MAKE) docs
 
 ## Build everything in debug mode (the engine is optimised regardless) and run the test suite.
 ## The bundled book's end-to-end test reads MNIST and Fashion-MNIST, fetched first when missing.
