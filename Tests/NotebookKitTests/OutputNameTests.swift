@@ -4,13 +4,13 @@ import Testing
 /// Which notebook file names can name a page, and what a refused one is told to become.
 @Suite struct OutputNameTests {
     @Test(arguments: ["03-decay-on-iris.md", "a=b.md", "it's \"quoted\".md", #"back\slash.md"#, "with space.md",
-                      "Ünïcødé λ.md", "v1.2-notes.md", "indexes.md", "failed.md", "a.failed-not.md", "html.md", "index.json5.md"])
+                      "Ünïcødé λ.md", "v1.2-notes.md", "indexes.md", "apis.md", "failed.md", "a.failed-not.md", "html.md", "index.json5.md"])
     func ordinaryAndUnusualNamesNameTheirPage(_ fileName: String) throws {
         #expect(try OutputName.pageStem(forNotebook: fileName) == String(fileName.dropLast(3)))
     }
 
     @Test(arguments: [(".md", "notebook.md"), ("..md", "notebook.md"), ("...md", "notebook.md"),
-                      (".hidden.md", "hidden.md"), ("index.md", "index-notebook.md"), ("Index.md", "Index-notebook.md"),
+                      (".hidden.md", "hidden.md"), ("index.md", "index-notebook.md"), ("Index.md", "Index-notebook.md"), ("api.md", "api-notebook.md"),
                       ("a.failed.md", "a-failed.md"), ("a.FAILED.md", "a-failed.md"),
                       ("a.html.md", "a-html.md"), ("index.json.md", "index-json.md"), ("index.failed.md", "index-failed.md"), ("bell\u{7}.md", "bell-.md"),
                       (String(repeating: "é", count: 101) + ".md", String(repeating: "é", count: 100) + ".md")])

@@ -19,6 +19,8 @@ public enum OutputName {
     public static let failedSuffix = ".failed"
     /// The page that lists the notebooks, and its manifest.
     public static let reservedStem = "index"
+    /// The folder of the API reference (`make docs`) beside the pages.
+    public static let apiFolder = "api"
 
     /// The page stem for the notebook file `fileName` (e.g. `03-decay.md` → `03-decay`); throws
     /// when no page can have that name, saying what to rename the file to.
@@ -45,6 +47,9 @@ public enum OutputName {
         }
         if stem.lowercased() == reservedStem {
             return "'index' is reserved: index.html is the page that lists the notebooks"
+        }
+        if stem.lowercased() == apiFolder {
+            return "'api' is reserved: the folder api/ holds the API reference (make docs), where this notebook's figures would go"
         }
         if stem.lowercased().hasSuffix(failedSuffix) {
             return "names ending in '.failed' are reserved: NAME.failed.html holds the errors of a failed render of NAME.md"
@@ -78,7 +83,7 @@ public enum OutputName {
             result = String(result.dropLast(suffix.count)) + "-" + suffix.dropFirst()
         }
         if result.lowercased() == IndexPage.manifestName { result = String(result.dropLast(5)) + "-json" }
-        if result.lowercased() == reservedStem { result += "-notebook" }
+        if result.lowercased() == reservedStem || result.lowercased() == apiFolder { result += "-notebook" }
         while result.utf8.count > maxStemBytes { result.removeLast() }
         return result.isEmpty ? "notebook" : result
     }
