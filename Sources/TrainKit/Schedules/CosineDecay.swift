@@ -8,6 +8,8 @@
 /// SGD(learningRate: warm, momentum: 0.9)
 /// ```
 ///
+/// As in Keras, `warmupSteps` counts only with a `warmupTarget`: without one there is no warm-up.
+///
 /// Callable (`schedule(step)`) to plot or print its value; the history logs it as Keras 3 does
 /// (see ``ExponentialDecay``).
 public final class CosineDecay: LearningRateSchedule, @unchecked Sendable {
