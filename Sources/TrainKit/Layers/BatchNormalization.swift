@@ -51,6 +51,9 @@ public struct BatchNormalization: Layer {
     /// `"BatchNormalization"`.
     public var summary: String { "BatchNormalization" }
 
+    /// Gamma and beta while the layer trains; the moving statistics never train, as in Keras.
+    public var trainableParameterCount: Int { trainable ? 2 * (inputWidth ?? 0) : 0 }
+
     /// Gamma, beta, moving mean, moving variance (Keras order).
     public var weights: [[Float]] { isBuilt ? [gamma, beta, movingMean, movingVariance] : [] }
 

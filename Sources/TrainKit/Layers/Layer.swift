@@ -18,6 +18,12 @@ public protocol Layer: LayerBlock {
     var summary: String { get }
     /// The weights in Keras order; empty until built.
     var weights: [[Float]] { get }
+    /// How many of the weights training updates (Keras's trainable params); the rest, such as a batch
+    /// normalization's moving statistics, are non-trainable. 0 before the layer is built.
+    var trainableParameterCount: Int { get }
+    /// The input width declared up front (`Dense(…, inputShape: [4])`), so a model can build before
+    /// any data; nil when the layer learns it from the data.
+    var declaredInputWidth: Int? { get }
 
     /// The output width for `inputWidth` inputs.
     func outputWidth(inputWidth: Int) -> Int
@@ -44,6 +50,12 @@ extension Layer {
 
     /// The number of weights, trainable or not; 0 before the layer is built.
     public var parameterCount: Int { weights.reduce(0) { $0 + $1.count } }
+
+    /// All of them while the layer trains, none when it is frozen.
+    public var trainableParameterCount: Int { trainable ? parameterCount : 0 }
+
+    /// Nil: the input width comes from the data or the layer before.
+    public var declaredInputWidth: Int? { nil }
 
     /// Nil: the layer cannot tell its input width from its weights.
     public func inputWidth(impliedByFirstWeightOf count: Int) -> Int? { nil }

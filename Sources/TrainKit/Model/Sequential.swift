@@ -1,7 +1,8 @@
 /// A stack of layers trained as one model, as Keras's `Sequential`.
 ///
-/// Weights are drawn from `seed` when the input width is first known (at the first `fit`,
-/// `predict` or `evaluate`, or at `build(inputWidth:)`); shuffling draws from a second stream of
+/// Weights are drawn from `seed` when the input width is first known (declared by the first layer,
+/// `Dense(…, inputShape: [4])`, or at the first `fit`, `predict` or `evaluate`, or at
+/// `build(inputWidth:)`); shuffling draws from a second stream of
 /// the same seed, so the same seed always trains the same way. A model is a value: a copy trains
 /// independently of the original, and `let saved = model` keeps a snapshot of the weights and
 /// the optimizer state.
@@ -56,6 +57,8 @@ public struct Sequential: LayerBlock {
         weightGenerator = SeededGenerator(seed: bits)
         // A distinct stream for shuffles: building early or late never changes the batch order.
         shuffleGenerator = SeededGenerator(seed: bits ^ 0xD1B5_4A32_D192_ED03)
+        // `Dense(…, inputShape: [n])` first: build now, drawing the same weights a first fit would.
+        if let width = flattened[0].declaredInputWidth, !isBuilt { build(inputWidth: width) }
     }
 
     /// Whether the weights exist.
@@ -106,16 +109,4 @@ public struct Sequential: LayerBlock {
 
     /// The loss `compile` set.
     public var loss: Loss? { compilation?.loss }
-
-    /// One line per layer: what it is, its weights, and whether it trains.
-    public var summary: String {
-        var lines = ["Sequential (seed \(seed))"]
-        for (index, layer) in layers.enumerated() {
-            let frozen = layer.trainable ? "" : ", frozen"
-            lines.append("  \(index + 1). \(layer.summary): "
-                         + "\(layer.parameterCount) weights\(frozen)")
-        }
-        lines.append("  total: \(parameterCount) weights")
-        return lines.joined(separator: "\n")
-    }
 }

@@ -7,7 +7,8 @@ import Darwin
 // Keras computes its schedules in the dtype of `initial_learning_rate`, which is float32 by
 // default. These schedules do the same arithmetic in `Float`, in Keras's order of operations, and
 // return the float32 result widened to `Double`: the rates then equal the ones a Keras optimizer
-// actually uses, not an idealised double-precision curve.
+// actually uses, not an idealised double-precision curve. Keras's classes (`ExponentialDecay(…)` and
+// the rest, one file each) are built on these formulas.
 extension LearningRateSchedule {
     /// Keras `ExponentialDecay`: `initial · rate^(step / decaySteps)`, with `⌊step / decaySteps⌋`
     /// when `staircase` is true.
