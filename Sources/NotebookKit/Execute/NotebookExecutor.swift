@@ -32,15 +32,18 @@ public struct NotebookExecutor: Sendable {
                         progress: ProgressHandler? = nil) -> ExecutedDocument {
         var result = ExecutedDocument(document: document, cells: document.cells.map { CellResult(index: $0.index) },
                                       parameters: parameters)
-        guard !document.cells.isEmpty else { return result }
+        result.inline = Array(repeating: nil, count: document.inlineSpans.count)
+        guard !document.cells.isEmpty || !result.inline.isEmpty else { return result }
         do {
             let program = try ProgramAssembler.assemble(document, parameters: parameters)
             let dependencies = try DependencyFiles(document, directory: directory)
             let key = try ExecutionCache.key(for: document, parameters: parameters, toolchain: toolchain,
                                              dependencies: dependencies.roots)
             if let cached = cache?.lookupEntry(key, for: document), cached.cells.count == result.cells.count,
+               cached.inline.count == result.inline.count,
                ExecutionCache.fitsTimeLimits(cached.cells, of: document, defaultTimeout: defaultCellTimeout) {
                 result.cells = cached.cells
+                result.inline = cached.inline
                 result.dataFiles = cached.dataFiles
                 result.fromCache = true
                 return result
@@ -56,7 +59,9 @@ public struct NotebookExecutor: Sendable {
                                 skipping: build.skipping, interrupted: interrupted, progress: progress, into: &result)
                 + dependencies.files
             result.dataFiles = dataFiles
-            if result.succeeded, !interrupted() { try? cache?.store(result.cells, key: key, dataFiles: dataFiles, layout: CellLayout(document)) }
+            if result.succeeded, !interrupted() {
+                try? cache?.store(result.cells, key: key, dataFiles: dataFiles, layout: CellLayout(document), inline: result.inline)
+            }
         } catch let error as NotebookError {
             result.notebookError = error.description
         } catch let error as CompileError {
@@ -73,7 +78,8 @@ public struct NotebookExecutor: Sendable {
     public func check(_ document: Document, text: String, directory: String, parameters: [String: String] = [:],
                       interrupted: @escaping @Sendable () -> Bool = { false }) -> [String] {
         var result = ExecutedDocument(document: document, cells: document.cells.map { CellResult(index: $0.index) })
-        guard !document.cells.isEmpty else { return [] }
+        result.inline = Array(repeating: nil, count: document.inlineSpans.count)
+        guard !document.cells.isEmpty || !result.inline.isEmpty else { return [] }
         do {
             let program = try ProgramAssembler.assemble(document, parameters: parameters)
             let build = try compile(program, of: document, text: text, directory: directory, parameters: parameters,
@@ -125,7 +131,13 @@ public struct NotebookExecutor: Sendable {
             result.notebookError = "\(result.document.fileName): error: the notebook program did not compile:\n\(outcome.rawOutput)"
             return
         }
+        let spans = result.document.inlineSpans
         for diagnostic in outcome.diagnostics where diagnostic.severity != "note" {
+            // A message about an inline value shows where its value would be.
+            if diagnostic.cellIndex == nil, let span = InlineSpan.containing(diagnostic.location, in: spans) {
+                if diagnostic.severity == "error", result.inline[span.index] == nil { result.inline[span.index] = .error(diagnostic.description) }
+                continue
+            }
             let index = diagnostic.cellIndex ?? 0
             result.cells[index].outputs.append(diagnostic.severity == "error" ? .error(diagnostic.description) : .warning(diagnostic.description))
             if diagnostic.severity == "error" { result.cells[index].status = .failed }
@@ -148,6 +160,7 @@ public struct NotebookExecutor: Sendable {
             termination = try child.run(channel: try RecordChannel(), onOutput: { collector.consume($0) },
                                         onRecord: { collector.receive(frame: $0) }, shouldStop: {
                 if interrupted() { return "interrupted" }
+                if let start = collector.runningInlineStart { return Date().timeIntervalSince(start) > defaultCellTimeout ? "timeout" : nil }
                 guard let running = collector.runningCell, let start = collector.runningCellStart else { return nil }
                 let limit = document.cells[running].options.timeout ?? defaultCellTimeout
                 return Date().timeIntervalSince(start) > limit ? "timeout" : nil
@@ -170,6 +183,7 @@ public struct NotebookExecutor: Sendable {
             result.cells[index].status = collector.cells[index].status
             result.cells[index].seconds = collector.cells[index].seconds
         }
+        result.inline = collector.inline
         return collector.dataFiles
     }
 
@@ -209,6 +223,10 @@ public struct NotebookExecutor: Sendable {
     private func attributeFailure(_ termination: ChildProcess.Termination, backtraces: String, document: Document,
                                   collector: inout OutputCollector, result: inout ExecutedDocument) {
         let endedInCell = collector.runningCell
+        if let span = collector.inlineProgress.running {
+            attributeFailure(termination, toInline: span, backtraces: backtraces, document: document, collector: &collector)
+            return
+        }
         guard termination != .exited(0) || endedInCell != nil else { return }
         guard let failing = endedInCell ?? collector.lastBegun.flatMap({ collector.cells[$0].status == .succeeded ? nil : $0 }) else {
             let said = collector.cells.first?.outputs.compactMap { if case .text(let t) = $0 { t } else { nil } }.joined() ?? ""
