@@ -15,8 +15,8 @@ public enum NumberFormat: Sendable, Equatable {
     /// `digits` significant digits, trailing zeros dropped, as Python's `%g` (the tables' style):
     /// `.significant(3)` writes 0.012345 as "0.0123" and 0.00001 as "1e-05".
     case significant(Int)
-    /// The value times 100 with `digits` digits after the point and " %": `.percent(1)` writes
-    /// 0.9333 as "93.3 %".
+    /// The value times 100 with `digits` digits after the point, a no-break space and "%":
+    /// `.percent(1)` writes 0.9333 as "93.3 %".
     case percent(Int)
 
     /// The style inline values of type `Double` or `Float` use when they name none.
@@ -28,7 +28,8 @@ public func format(_ value: Double, _ style: NumberFormat) -> String {
     switch style {
     case .fixed(let digits): fixedText(value, digits: digits)
     case .significant(let digits): formatNumber(value, significantDigits: min(max(digits, 1), 15))
-    case .percent(let digits): value.isFinite ? fixedText(value * 100, digits: digits) + " %" : fixedText(value, digits: digits)
+    // A no-break space: a sentence never wraps between a number and its sign.
+    case .percent(let digits): value.isFinite ? fixedText(value * 100, digits: digits) + "\u{A0}%" : fixedText(value, digits: digits)
     }
 }
 

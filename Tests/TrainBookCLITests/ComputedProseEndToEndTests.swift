@@ -17,7 +17,7 @@ import Testing
         #expect(page.contains("We train for <span class=\"value\">20</span> epochs at a rate of <span class=\"value\">0.012</span>."))
         // 1/20 in each format; the standard style has 4 significant digits.
         #expect(page.contains("The final loss is <span class=\"value\">0.050</span> (<span class=\"value\">0.05</span> in the"))
-        #expect(page.contains("the accuracy <span class=\"value\">93.3 %</span>"))
+        #expect(page.contains("the accuracy <span class=\"value\">93.3\u{A0}%</span>"))
         #expect(page.contains("<span class=\"claim\" id=\"inline-6\">it beat 90 %<span class=\"mark\""))
         #expect(page.contains("<p class=\"claim\"><span class=\"mark\" title=\"checked: true in this run\" aria-label=\"checked: \">✓</span>the loss fell over the run</p>"))
         // A value is escaped like any output; other code spans stay code.
@@ -58,7 +58,7 @@ import Testing
         #expect(run.terminal.contains("inline-compile-error.md:7:32: error: cannot find 'undefinedName' in scope"), "\(run.terminal)")
         let page = try run.page("inline-compile-error")
         #expect(page.contains("<code class=\"value error\" id=\"inline-1\" role=\"alert\">inline-compile-error.md:7:32: error: cannot find &#39;undefinedName&#39; in scope"))
-        #expect(try run.page("values").contains("<span class=\"value\">93.3 %</span>"), "the other notebook still renders")
+        #expect(try run.page("values").contains("<span class=\"value\">93.3\u{A0}%</span>"), "the other notebook still renders")
         let check = try TrainBookRun(notebooks: [bad("inline-compile-error.md")], command: "check")
         #expect(check.status == 1)
         #expect(check.terminal.contains("inline-compile-error.md:7:32: error: cannot find 'undefinedName' in scope"), "\(check.terminal)")
@@ -110,7 +110,7 @@ import Testing
         try text.replacingOccurrences(of: "format: .percent(1)", with: "format: .percent(2)").write(toFile: path, atomically: true, encoding: .utf8)
         let expressionEdit = try TrainBookRun(notebooks: [path])
         #expect(expressionEdit.terminal.contains("run    ok"), "\(expressionEdit.terminal)")
-        #expect(try expressionEdit.page("values").contains("<span class=\"value\">93.33 %</span>"))
+        #expect(try expressionEdit.page("values").contains("<span class=\"value\">93.33\u{A0}%</span>"))
     }
 
     @Test func everyParameterMessageOfCheckNamesTheNotebook() throws {

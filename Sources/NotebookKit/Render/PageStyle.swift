@@ -60,7 +60,7 @@ enum PageStyle {
     .claim .mark{color:#2e8540;font-weight:700;margin-left:.2em}p.claim{margin:6px 0}p.claim .mark{margin:0 .4em 0 0}
     .claim.false{color:var(--err);background:var(--err-bg);border-radius:4px;padding:0 .3em}.claim.false .mark{color:var(--err);margin:0 .3em 0 0}
     .claim .where{font-size:12px;margin-left:.5em;color:var(--err)}code.value.error{color:var(--err);background:var(--err-bg);white-space:pre-wrap}
-    code.value.not-run{color:var(--muted)}mark.overridden{background:var(--warn-bg);color:inherit}
+    code.value.not-run{color:var(--muted)}.value{white-space:nowrap}mark.overridden{background:var(--warn-bg);color:inherit}
     .overridden-note{font-size:12px;color:var(--warn);margin-left:1.5em;font-family:-apple-system,"Segoe UI",Roboto,sans-serif}
     """
 }
