@@ -37,8 +37,8 @@ import Testing
     }
 
     @Test func topLevelNamesAreReadFromTheText() {
-        #expect(TopLevelNames.declared(in: "let a = 1\nvar b: [Int] = []\nlet (train, test) = split()\n  let inner = 3\nlet _ = 4\nfunc f() {}\n")
-                == ["a", "b", "train", "test"])
+        #expect(TopLevelNames.declared(in: "let a = 1\nvar b: [Int] = []\nlet (train, test) = split()\n  let inner = 3\nlet _ = 4\nfunc best() -> Int { 1 }\nstruct S {}\n")
+                == ["a", "b", "train", "test", "best"])
         #expect(TopLevelNames.used(in: "best.rate * scale, format: .percent(1)") == ["best", "scale"])
         #expect(TopLevelNames.used(in: "claim(x > 1, \"y is \\(y) and z\")") == ["claim", "x"])
     }

@@ -77,6 +77,12 @@ import Testing
         #expect(!page.contains("must not run</pre>"))
     }
 
+    @Test func anInlineValueThatNeverEndsIsStoppedAndAttributedToIt() throws {
+        let run = try TrainBookRun(notebooks: [bad("inline-runs-forever.md")], arguments: ["--no-cache", "--timeout", "8"])
+        #expect(run.status == 1)
+        #expect(run.terminal.contains("inline-runs-forever.md:11:20: error: the inline value `{swift} spin()` did not finish: it ran longer than 8 s and was stopped; compute it in a block"), "\(run.terminal)")
+    }
+
     @Test func anInlineValueCannotReadABlockBelowIt() throws {
         let run = try TrainBookRun(notebooks: [bad("inline-reads-below.md")], arguments: ["--no-cache"])
         #expect(run.status == 1)

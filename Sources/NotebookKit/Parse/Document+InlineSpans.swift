@@ -59,14 +59,16 @@ extension Document {
 /// The names Swift code declares at its top level and the names an expression uses, read from the
 /// text alone: enough to catch an inline value that reads a global before its cell has run.
 enum TopLevelNames {
-    /// Names declared by `let` / `var` lines at the start of a line (a cell's top level), tuple
-    /// patterns included: `let (train, test) = …` declares `train` and `test`.
+    /// Names declared by `let` / `var` / `func` lines at the start of a line (a cell's top level),
+    /// tuple patterns included: `let (train, test) = …` declares `train` and `test`.
     static func declared(in source: String) -> [String] {
         source.split(separator: "\n").flatMap { line -> [String] in
             var text = Substring(line)
             for modifier in ["nonisolated(unsafe) ", "private ", "fileprivate ", "public ", "internal "] where text.hasPrefix(modifier) {
                 text = text.dropFirst(modifier.count)
             }
+            // A function declared below may read globals its block has not set yet.
+            if text.hasPrefix("func ") { return [String(text.dropFirst(5).prefix { $0.isLetter || $0.isNumber || $0 == "_" })] }
             guard text.hasPrefix("let ") || text.hasPrefix("var ") else { return [] }
             let pattern = text.dropFirst(4).prefix { $0 != "=" && $0 != "{" }.trimmingWhitespace
             // `let (a, b): (Int, Int)` and `let a: Int`: each name comes before its `:`, if any.
