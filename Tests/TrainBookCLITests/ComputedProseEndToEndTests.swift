@@ -75,6 +75,7 @@ import Testing
         #expect(page.contains("before"))
         #expect(page.contains("<a href=\"#inline-1\">the inline value at line 8</a>"))
         #expect(!page.contains("must not run</pre>"))
+        #expect(page.contains("<p class=\"not-run\">Not run: an inline value failed.</p>"))
     }
 
     @Test func anInlineValueThatNeverEndsIsStoppedAndAttributedToIt() throws {

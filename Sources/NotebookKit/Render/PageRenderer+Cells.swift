@@ -4,7 +4,8 @@ import Foundation
 /// numbered and captioned, and the parameters block marked as such.
 extension PageRenderer {
     /// One cell: its code, its outputs, or the note that it did not run.
-    static func render(_ cell: Cell, _ result: CellResult, numbering: CrossReferences, parameters: [String: String] = [:]) -> String {
+    static func render(_ cell: Cell, _ result: CellResult, numbering: CrossReferences, parameters: [String: String] = [:],
+                       stoppedBy cause: String = "an earlier cell failed") -> String {
         var html = "<section class=\"cell\(cell.isParameters ? " parameters-cell" : "")\" id=\"cell-\(cell.index + 1)\">\n"
         if cell.isParameters {
             html += "<p class=\"cell-label\">Parameters <span>change them with <code>trainbook render -p NAME=VALUE</code></span></p>\n"
@@ -26,7 +27,7 @@ extension PageRenderer {
             outputs = fold(outputs, summary: "Output (\(summary(of: result.outputs)))", open: result.status == .failed)
         }
         if result.status == .notRun {
-            outputs += "<p class=\"not-run\">Not run: an earlier cell failed.</p>\n"
+            outputs += "<p class=\"not-run\">Not run: \(cause).</p>\n"
         }
         if !outputs.isEmpty { html += "<div class=\"outputs\">\n\(outputs)</div>\n" }
         return html + "</section>\n"

@@ -54,13 +54,20 @@ public enum PageRenderer {
                 let code = language == "swift" ? SwiftHighlighter.highlight(source) : HTML.escape(source)
                 pieces.append("<div class=\"source\">\(languageTag(language))<pre><code>\(code)</code></pre></div>\n")
             case .cell(let cell):
-                pieces.append(render(cell, executed.cells[cell.index], numbering: numbering, parameters: executed.parameters))
+                pieces.append(render(cell, executed.cells[cell.index], numbering: numbering, parameters: executed.parameters,
+                                     stoppedBy: stopCause(executed)))
             }
         }
         // The contents go under the title, or first when the page has none.
         let titleBlock = document.blocks.firstIndex { if case .prose(let p) = $0 { p.heading?.level == 1 } else { false } }
         pieces.insert(contents.html(headings: headings), at: titleBlock.map { $0 + 1 } ?? 0)
         return pieces.joined()
+    }
+
+    /// Why cells after a failure did not run: a failed cell, or an inline value whose evaluation stopped the program.
+    private static func stopCause(_ executed: ExecutedDocument) -> String {
+        let inlineFailed = executed.inline.contains { if case .error? = $0 { true } else { false } }
+        return inlineFailed && !executed.cells.contains { $0.status == .failed } ? "an inline value failed" : "an earlier cell failed"
     }
 
     private static func banner(_ executed: ExecutedDocument) -> String {
