@@ -113,6 +113,9 @@ import Testing
         let proseEdit = try TrainBookRun(notebooks: [path])
         #expect(proseEdit.terminal.contains("hit    ok"), "\(proseEdit.terminal)")
         #expect(try proseEdit.page("values").contains("as the run claims,\n<span class=\"claim\" id=\"inline-6\">it beat 90 %"))
+        // The page served from the cache is the page a run writes.
+        let fresh = try TrainBookRun(notebooks: [path], arguments: ["--no-cache"])
+        #expect(try proseEdit.page("values") == fresh.page("values"))
 
         try text.replacingOccurrences(of: "format: .percent(1)", with: "format: .percent(2)").write(toFile: path, atomically: true, encoding: .utf8)
         let expressionEdit = try TrainBookRun(notebooks: [path])
