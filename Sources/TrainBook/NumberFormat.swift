@@ -19,8 +19,13 @@ public enum NumberFormat: Sendable, Equatable {
     /// `.percent(1)` writes 0.9333 as "93.3 %".
     case percent(Int)
 
+    /// What inline values of type `Double` or `Float` use when they name no format: 4 significant
+    /// digits (0.012345 is "0.01235", 2.302585 is "2.303", 0.0000123 is "1.23e-05"), except that
+    /// numbers from 10,000 up to 10^15 are rounded to a whole number (60000.0 is "60000", not "6e+04").
+    case automatic
+
     /// The style inline values of type `Double` or `Float` use when they name none.
-    public static let standard = NumberFormat.significant(4)
+    public static let standard = NumberFormat.automatic
 }
 
 /// `value` written in `style`.
@@ -29,6 +34,7 @@ public func format(_ value: Double, _ style: NumberFormat) -> String {
     case .fixed(let digits): fixedText(value, digits: digits)
     case .significant(let digits): formatNumber(value, significantDigits: min(max(digits, 1), 15))
     // A no-break space: a sentence never wraps between a number and its sign.
+    case .automatic: abs(value) >= 1e4 && abs(value) < 1e15 ? fixedText(value, digits: 0) : formatNumber(value, significantDigits: 4)
     case .percent(let digits): value.isFinite ? fixedText(value * 100, digits: digits) + "\u{A0}%" : fixedText(value, digits: digits)
     }
 }
@@ -40,7 +46,10 @@ public func format<T: BinaryFloatingPoint>(_ value: T, _ style: NumberFormat) ->
 
 /// `value` written in `style`.
 public func format<T: BinaryInteger>(_ value: T, _ style: NumberFormat) -> String {
-    if case .significant = style { return String(value) }
+    switch style {
+    case .significant, .automatic: return String(value)
+    default: break
+    }
     return format(Double(value), style)
 }
 

@@ -18,6 +18,7 @@ import Testing
         // 1/20 in each format; the standard style has 4 significant digits.
         #expect(page.contains("The final loss is <span class=\"value\">0.050</span> (<span class=\"value\">0.05</span> in the"))
         #expect(page.contains("the accuracy <span class=\"value\">93.3\u{A0}%</span>"))
+        #expect(page.contains("A large number: <span class=\"value\">123457</span>, a small one: <span class=\"value\">1.234e-05</span>."))
         #expect(page.contains("<span class=\"claim\" id=\"inline-6\">it beat 90 %<span class=\"mark\""))
         #expect(page.contains("<p class=\"claim\"><span class=\"mark\" title=\"checked: true in this run\" aria-label=\"checked: \">✓</span>the loss fell over the run</p>"))
         // A value is escaped like any output; other code spans stay code.
