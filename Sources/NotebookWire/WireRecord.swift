@@ -23,6 +23,12 @@ public enum WireRecord: Codable, Equatable, Sendable {
     case dataFile(path: String)
     /// A one-line warning to show under the running cell (e.g. a loss that became NaN).
     case warning(message: String)
+    /// A `claim(CONDITION, "TEXT")` of the running cell, made at notebook line `line`.
+    case claim(text: String, holds: Bool, line: Int)
+    /// The program began to evaluate inline value `index` (0-based in reading order).
+    case inlineStart(index: Int)
+    /// Inline value `index` came to `text`; `claim` says whether it is a claim and whether it held.
+    case inlineValue(index: Int, text: String, claim: Bool?)
 
     /// The descriptor a notebook program writes its records to and reads acknowledgements from.
     public static let recordDescriptor: Int32 = 3

@@ -16,6 +16,8 @@ final class NotebookSession: @unchecked Sendable {
 
     /// Whether the runner gave this program its record descriptor (a program started by hand has none).
     private var connected = false
+    /// The inline value being evaluated, between `_inlineStart` and `_inline`.
+    private var inlineIndex: Int?
 
     /// Sends a record to the runner and waits until the runner has taken it.
     ///
@@ -76,6 +78,22 @@ final class NotebookSession: @unchecked Sendable {
     func beginCell(index: Int, label: String?) {
         lock.withLock { cellLabel = label ?? "cell-\(index + 1)" }
         send(.cellBegin(index: index))
+    }
+
+    /// Whether an inline value of the prose is being evaluated (a claim then shows in the sentence).
+    var isEvaluatingInline: Bool { lock.withLock { inlineIndex != nil } }
+
+    /// Inline value `index` begins: a crash from here on is its own.
+    func startInline(_ index: Int) {
+        lock.withLock { inlineIndex = index }
+        send(.inlineStart(index: index))
+    }
+
+    /// The inline value being evaluated came to `text` (a claim when `claim` is not nil).
+    func finishInline(text: String, claim: Bool?) {
+        guard let index = lock.withLock({ inlineIndex }) else { return }
+        send(.inlineValue(index: index, text: text, claim: claim))
+        lock.withLock { inlineIndex = nil }
     }
 
     /// The next figure's file stem (`LABEL-K`) and its SVG id, unique within the notebook's page.

@@ -21,10 +21,16 @@ enum ParameterOption {
     /// When several notebooks are given, each override applies to those whose parameters block
     /// defines it; one that no notebook defines is an error.
     static func requireDefined(_ parameters: [String: String], byOneOf notebooks: [String]) throws {
-        let defined = Set(notebooks.flatMap { (try? NotebookFile(path: $0))?.document.parameterNames ?? [] })
-        if let unknown = parameters.keys.sorted().first(where: { !defined.contains($0) }) {
+        let defined = notebooks.map { path in
+            (URL(fileURLWithPath: path).lastPathComponent, (try? NotebookFile(path: path))?.document.parameterNames ?? [])
+        }
+        let names = Set(defined.flatMap(\.1))
+        if let unknown = parameters.keys.sorted().first(where: { !names.contains($0) }) {
+            let each = defined.map { file, names in
+                names.isEmpty ? "\(file) has no parameters block" : "\(file) defines \(names.joined(separator: ", "))"
+            }
             // The names come from the notebooks' text: printed without escape codes.
-            throw ValidationError(TerminalText.safe("parameter '\(unknown)': no notebook's parameters block defines it (they define: \(defined.sorted().joined(separator: ", ")))"))
+            throw ValidationError(TerminalText.safe("parameter '\(unknown)': error: no notebook's parameters block defines it (\(each.joined(separator: "; ")))"))
         }
     }
 }

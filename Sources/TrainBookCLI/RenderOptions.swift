@@ -64,10 +64,7 @@ struct RenderOptions: ParsableArguments {
         renderer.book = notebooks
         if notebooks.count > 1 {
             renderer.parametersApplyWhereDefined = true
-            let defined = Set(notebooks.flatMap { (try? NotebookFile(path: $0))?.document.parameterNames ?? [] })
-            if let unknown = parameters.keys.sorted().first(where: { !defined.contains($0) }) {
-                throw ValidationError("parameter '\(unknown)': no notebook's parameters block defines it (they define: \(defined.sorted().joined(separator: ", ")))")
-            }
+            try ParameterOption.requireDefined(parameters, byOneOf: notebooks)
         }
         return renderer
     }

@@ -9,8 +9,11 @@ enum RenderSummary {
             let slowest = executed.cells.max { $0.seconds < $1.seconds }.flatMap { executed.fromCache || $0.seconds == 0 ? nil : $0 }
             let slowestText = slowest.map { "\($0.index + 1) (\(ProgressReporter.seconds($0.seconds)))" } ?? "–"
             let failed = executed.cells.filter { $0.status == .failed }.count
+            let falseClaims = executed.falseClaims.map { "line \($0.location.line)" }
+            let why = (failed > 0 ? ["\(failed) cell\(failed == 1 ? "" : "s")"] : [])
+                + (falseClaims.isEmpty ? [] : ["false claim\(falseClaims.count == 1 ? "" : "s") at \(falseClaims.joined(separator: ", "))"])
             let outcome = result.pageError != nil ? "FAILED (page not written)"
-                : executed.succeeded ? "ok" : (failed > 0 ? "FAILED (\(failed) cell\(failed == 1 ? "" : "s"))" : "FAILED")
+                : executed.succeeded ? "ok" : (why.isEmpty ? "FAILED" : "FAILED (\(why.joined(separator: "; ")))")
             return [executed.document.fileName, String(executed.cells.count), ProgressReporter.seconds(result.seconds),
                     slowestText, executed.fromCache ? "hit" : "run", outcome]
         }

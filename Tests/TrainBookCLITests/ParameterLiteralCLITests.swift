@@ -34,6 +34,6 @@ import Testing
         #expect(check.status == 0, "\(check.terminal)")
         let unknown = try TrainBookRun(notebooks: ["parameters.md", "shared-state.md"], arguments: ["-p", "epochs=2"], command: "check")
         #expect(unknown.status != 0)
-        #expect(unknown.terminal.contains("parameter 'epochs': no notebook's parameters block defines it (they define: count, label)"))
+        #expect(unknown.terminal.contains("parameter 'epochs': error: no notebook's parameters block defines it (parameters.md defines count, label; shared-state.md has no parameters block)"), "\(unknown.terminal)")
     }
 }

@@ -51,6 +51,15 @@ struct ParametersBlock {
         return lines.joined(separator: "\n")
     }
 
+    /// The block as the run used it, for the page: its source with the given values substituted,
+    /// and for each line that changed (0-based), the default it replaced. Nil when a value does not fit.
+    func shown(with values: [String: String]) -> (source: String, replaced: [Int: String])? {
+        guard !values.isEmpty, let source = try? overriding(values) else { return nil }
+        var replaced: [Int: String] = [:]
+        for parameter in parameters where values[parameter.name] != nil { replaced[parameter.line] = parameter.defaultValue }
+        return (source, replaced)
+    }
+
     /// The Swift source for `value` as `parameter`'s new value, or a message saying what to give.
     private func source(of value: String, for parameter: Parameter, in fileName: String) throws -> String {
         let name = parameter.name

@@ -4,6 +4,8 @@
 /// diagnostics and crash backtraces name notebook lines. A cell that must fail (`expect=error`) runs
 /// inside `_notebookExpectFailure`, which catches what it throws; the runner restarts a program
 /// that such a cell ended (`NotebookExecutor.run`), so the rest of the notebook goes on after it.
+/// Each inline value of the prose (`` `{swift} EXPR` ``) is evaluated after the cell above it, its
+/// expression at its own notebook line and column, so the compiler's messages about it point into the prose.
 public enum ProgramAssembler {
     /// The file name of the generated program inside its work folder.
     public static let programFileName = "main.swift"
@@ -22,6 +24,9 @@ public enum ProgramAssembler {
         }
         var lines = ["import TrainBook", "_notebookStart(id: \(literal(document.name)))"]
         var cellRanges: [Int: ClosedRange<Int>] = [:]
+        let spans = Dictionary(grouping: document.inlineSpans, by: \.afterCell)
+        let file = sourceLocationFile(for: document.fileName)
+        lines += (spans[nil] ?? []).flatMap { evaluation(of: $0, file: file) }
         for cell in document.cells {
             let label = cell.options.label.map(literal) ?? "nil"
             lines.append("_notebookCellBegin(\(cell.index), label: \(label))")
@@ -36,12 +41,24 @@ public enum ProgramAssembler {
             }
             cellRanges[cell.index] = first...max(first, lines.count)
             lines.append("_notebookCellEnd(\(cell.index))")
+            lines += (spans[cell.index] ?? []).flatMap { evaluation(of: $0, file: file) }
         }
         if !parameters.isEmpty, !document.cells.contains(where: \.isParameters) {
             throw NotebookError.badParameter(name: parameters.keys.sorted()[0],
                                              "\(document.fileName) has no `swift-train parameters` block to override")
         }
         return AssembledProgram(source: lines.joined(separator: "\n") + "\n", cellRanges: cellRanges)
+    }
+
+    /// The lines that evaluate `span`: its expression stands at the column it has in the notebook,
+    /// so that a compiler message's column is the author's column.
+    static func evaluation(of span: InlineSpan, file: String) -> [String] {
+        let call = "_inline("
+        let padding = String(repeating: " ", count: max(0, (span.location.column ?? 1) - 1 - call.count))
+        return ["_inlineStart(\(span.index))",
+                "#sourceLocation(file: \"\(file)\", line: \(span.location.line))",
+                padding + call + span.expression + ")",
+                "#sourceLocation()"]
     }
 
     /// The file name as swiftc sees it in `#sourceLocation`: the inside of a string literal for

@@ -57,7 +57,9 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
             if inNotebook {
                 location = SourceLocation(file: document.fileName, line: parsed.line,
                                           column: document.notebookColumn(line: parsed.line, column: parsed.column))
-                cellIndex = document.cells.last { $0.line <= parsed.line }?.index
+                // A line of prose is an inline value's, not the cell's above it.
+                cellIndex = document.cells.last { $0.line <= parsed.line }
+                    .flatMap { parsed.line < $0.line + $0.source.split(separator: "\n", omittingEmptySubsequences: false).count ? $0.index : nil }
             } else if parsed.file.hasSuffix(ProgramAssembler.programFileName) {
                 // A message about the generated frame (an unbalanced brace, say) goes to the nearest cell.
                 cellIndex = program.cell(atProgramLine: parsed.line)

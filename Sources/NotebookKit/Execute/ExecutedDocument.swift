@@ -12,17 +12,37 @@ public struct ExecutedDocument: Equatable, Sendable {
     public var dataFiles: [String] = []
     /// A problem that concerns the whole notebook (no compiler found, …), if any.
     public var notebookError: String?
+    /// What each inline value of the prose came to, by `InlineSpan.index`; nil where it was not evaluated.
+    public var inline: [InlineResult?] = []
 
-    /// Whether every cell did what it should.
+    /// Whether every cell did what it should, every inline value has a value and every claim held.
     public var succeeded: Bool {
         notebookError == nil && cells.allSatisfy { $0.status == .succeeded || $0.status == .failedAsExpected }
+            && falseClaims.isEmpty && inline.allSatisfy { if case .error = $0 { false } else { true } }
+    }
+
+    /// The claims, in blocks and inline, whose condition did not hold: `NAME.md:LINE` and text.
+    public var falseClaims: [(location: SourceLocation, text: String)] {
+        let spans = document.inlineSpans
+        let inBlocks = cells.flatMap { cell in
+            cell.outputs.compactMap { output -> (SourceLocation, String)? in
+                guard case .claim(let text, false, let line) = output else { return nil }
+                return (SourceLocation(file: document.fileName, line: line), text)
+            }
+        }
+        let inProse = inline.enumerated().compactMap { index, result -> (SourceLocation, String)? in
+            guard case .claim(let text, false)? = result, index < spans.count else { return nil }
+            return (spans[index].location, text)
+        }
+        return (inBlocks + inProse).sorted { ($0.0.line, $0.0.column ?? 0) < ($1.0.line, $1.0.column ?? 0) }
     }
 
     /// Every error message, with its notebook location, for the terminal.
     public var errorMessages: [String] {
         (notebookError.map { [$0] } ?? []) + cells.flatMap { cell in
             cell.outputs.compactMap { if case .error(let message) = $0 { message } else { nil } }
-        }
+        } + inline.compactMap { if case .error(let message)? = $0 { message } else { nil } }
+            + falseClaims.map { "\($0.location): error: this claim is false: \($0.text)" }
     }
 }
 
@@ -65,4 +85,6 @@ public enum CellOutput: Codable, Equatable, Sendable {
     case warning(String)
     /// An error with its notebook location.
     case error(String)
+    /// A `claim(CONDITION, "TEXT")` made at notebook line `line`, and whether it held.
+    case claim(text: String, holds: Bool, line: Int)
 }

@@ -6,7 +6,8 @@
 /// reports other columns); `CellLayout` moves line references when an entry is served.
 extension ExecutionCache {
     /// The key of `document` run with `parameters` on `toolchain`: its cells' code, labels,
-    /// `expect=error` marks and parameters, the engine build and the compiler; not its prose, the
+    /// `expect=error` marks and parameters, its inline values' expressions and the cells they follow,
+    /// the engine build and the compiler; not its prose, the
     /// lines its cells start at, or options that only change how outputs are shown.
     ///
     /// A cell that reads its own line (`#line`, or sets one with `#sourceLocation`) prints a number no
@@ -19,9 +20,21 @@ extension ExecutionCache {
         let readsLines = document.cells.contains { $0.source.contains("#line") || $0.source.contains("#sourceLocation") }
         if !readsLines {
             placed.blocks = document.blocks.compactMap { block in
-                guard case .cell(var cell) = block else { return nil }
-                cell.line = 0
-                return .cell(cell)
+                switch block {
+                case .cell(var cell):
+                    cell.line = 0
+                    return .cell(cell)
+                case .prose(let prose):
+                    // An inline value's expression is part of the run; the prose around it and its place are not.
+                    let spans = prose.segments.compactMap { segment -> ProseSegment? in
+                        guard case .inline(var span) = segment else { return nil }
+                        span.location = SourceLocation(file: span.location.file, line: 0, column: 1)
+                        return .inline(span)
+                    }
+                    return spans.isEmpty ? nil : .prose(Prose(segments: spans))
+                case .code:
+                    return nil
+                }
             }
         }
         let program = try ProgramAssembler.assemble(placed, parameters: parameters)

@@ -34,11 +34,13 @@ public struct ExecutionCache: Sendable {
     }
 
     /// The cached results for `key` with their notebook line references moved to where `document`'s
-    /// cells stand now, and the data files their run read.
-    public func lookupEntry(_ key: String, for document: Document) -> (cells: [CellResult], dataFiles: [String])? {
+    /// cells stand now, the data files their run read, and what its inline values came to.
+    public func lookupEntry(_ key: String, for document: Document)
+        -> (cells: [CellResult], dataFiles: [String], inline: [InlineResult?])? {
         guard let entry = validEntry(key), let layout = entry.layout else { return nil }
         let fileNames = [document.fileName, ProgramAssembler.sourceLocationFile(for: document.fileName)]
-        return (layout.moving(entry.cells, to: CellLayout(document), fileNames: fileNames), entry.dataFiles.map(\.path))
+        return (layout.moving(entry.cells, to: CellLayout(document), fileNames: fileNames), entry.dataFiles.map(\.path),
+                entry.inline ?? [])
     }
 
     /// The entry for `key`, if present, well-formed, of this format, and its data files unchanged.
@@ -52,9 +54,10 @@ public struct ExecutionCache: Sendable {
 
     /// Stores the results of a successful run that read `dataFiles`.
     /// `layout` is where the cells stood in the run, for moving its line references later.
-    public func store(_ cells: [CellResult], key: String, dataFiles: [String], layout: CellLayout? = nil) throws {
+    public func store(_ cells: [CellResult], key: String, dataFiles: [String], layout: CellLayout? = nil,
+                      inline: [InlineResult?] = []) throws {
         let entry = Entry(format: Entry.currentFormat, key: key, cells: cells, dataFiles: dataFiles.sorted().map(DataFile.init),
-                          layout: layout)
+                          layout: layout, inline: inline)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try AtomicFile.write(try encoder.encode(entry), to: path(key))
@@ -70,6 +73,8 @@ public struct ExecutionCache: Sendable {
         var dataFiles: [DataFile]
         /// Where the cells stood when they ran; entries without one are not served to a document.
         var layout: CellLayout?
+        /// What the inline values of the prose came to (absent in entries of notebooks without any).
+        var inline: [InlineResult?]?
     }
 
     /// A file a run read, as it was then.

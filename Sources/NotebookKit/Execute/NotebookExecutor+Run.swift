@@ -40,6 +40,7 @@ extension NotebookExecutor {
             // A cell that failed only when it ran again (it behaves differently each time) shows that run.
             keep(collector.cells, from: min(failing ?? plan.firstNewCell, plan.firstNewCell),
                  through: document.cells.count - 1, after: compiled, into: &kept)
+            result.inline = collector.inline
             break
         }
         result.cells = Self.flaggingUnfailedExpectations(kept, of: document)
@@ -83,6 +84,7 @@ extension NotebookExecutor {
             let termination = try child.run(channel: try RecordChannel(), onOutput: { collector.consume($0) },
                                             onRecord: { collector.receive(frame: $0) }, shouldStop: {
                 if interrupted() { return .interrupted }
+                if let start = collector.runningInlineStart { return Date().timeIntervalSince(start) > defaultCellTimeout ? .timeout : nil }
                 guard let running = collector.runningCell, let start = collector.runningCellStart else { return nil }
                 let limit = document.cells[running].options.timeout ?? defaultCellTimeout
                 return Date().timeIntervalSince(start) > limit ? .timeout : nil
@@ -135,6 +137,10 @@ extension NotebookExecutor {
                                   document: Document,
                                   collector: inout OutputCollector, result: inout ExecutedDocument) -> Int? {
         let endedInCell = collector.runningCell
+        if let span = collector.inlineProgress.running {
+            attributeFailure(termination, toInline: span, backtraces: backtraces, document: document, collector: &collector)
+            return nil
+        }
         guard termination != .exited(0) || endedInCell != nil else { return nil }
         guard let failing = endedInCell ?? collector.lastBegun.flatMap({ collector.cells[$0].status == .succeeded ? nil : $0 }) else {
             let said = collector.cells.first?.outputs.compactMap { if case .text(let t) = $0 { t } else { nil } }.joined() ?? ""

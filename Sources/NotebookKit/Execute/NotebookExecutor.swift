@@ -35,15 +35,18 @@ public struct NotebookExecutor: Sendable {
                         progress: ProgressHandler? = nil) -> ExecutedDocument {
         var result = ExecutedDocument(document: document, cells: document.cells.map { CellResult(index: $0.index) },
                                       parameters: parameters)
-        guard !document.cells.isEmpty else { return result }
+        result.inline = Array(repeating: nil, count: document.inlineSpans.count)
+        guard !document.cells.isEmpty || !result.inline.isEmpty else { return result }
         do {
             let program = try ProgramAssembler.assemble(document, parameters: parameters)
             let dependencies = try DependencyFiles(document, directory: directory)
             let key = try ExecutionCache.key(for: document, parameters: parameters, toolchain: toolchain,
                                              dependencies: dependencies.roots)
             if let cached = cache?.lookupEntry(key, for: document), cached.cells.count == result.cells.count,
+               cached.inline.count == result.inline.count,
                ExecutionCache.fitsTimeLimits(cached.cells, of: document, defaultTimeout: defaultCellTimeout) {
                 result.cells = cached.cells
+                result.inline = cached.inline
                 result.dataFiles = cached.dataFiles
                 result.fromCache = true
                 return result
@@ -59,7 +62,9 @@ public struct NotebookExecutor: Sendable {
                                 compileSkipped: build.skipping, interrupted: interrupted, progress: progress, into: &result)
                 + dependencies.files
             result.dataFiles = dataFiles
-            if result.succeeded, !interrupted() { try? cache?.store(result.cells, key: key, dataFiles: dataFiles, layout: CellLayout(document)) }
+            if result.succeeded, !interrupted() {
+                try? cache?.store(result.cells, key: key, dataFiles: dataFiles, layout: CellLayout(document), inline: result.inline)
+            }
         } catch let error as NotebookError {
             result.notebookError = error.description
         } catch let error as CompileError {
@@ -110,7 +115,13 @@ public struct NotebookExecutor: Sendable {
             result.notebookError = Self.unattributed(outcome, fileName: result.document.fileName)
             return
         }
+        let spans = result.document.inlineSpans
         for diagnostic in outcome.diagnostics {
+            // A message about an inline value shows where its value would be.
+            if diagnostic.cellIndex == nil, let span = InlineSpan.containing(diagnostic.location, in: spans) {
+                if diagnostic.severity == .error, result.inline[span.index] == nil { result.inline[span.index] = .error(diagnostic.description) }
+                continue
+            }
             // A message outside every cell (about the generated frame) goes under the first one.
             let index = result.cells.indices.contains(diagnostic.cellIndex ?? 0) ? diagnostic.cellIndex ?? 0 : 0
             switch diagnostic.severity {

@@ -25,24 +25,41 @@ struct OutputCollector {
     private var figureNames: Set<String> = []
     private var displayBytes = 0
     private var refusals = 0
+    /// What each inline value came to, by index.
+    private(set) var inline: [InlineResult?]
+    /// Where the program is among the inline values.
+    private(set) var inlineProgress = RecordCheck.InlineProgress()
+    private var inlineStart = Date()
     /// Told when cells begin and end and when their fits finish an epoch.
     var onEvent: ((RunEvent) -> Void)?
 
     /// A collector for `document`'s cells.
     init(document: Document) {
         cells = document.cells.map { CellResult(index: $0.index) }
+        let spans = document.inlineSpans
+        inline = Array(repeating: nil, count: spans.count)
         check = RecordCheck(labels: document.cells.map { $0.options.label ?? "cell-\($0.index + 1)" },
-                            expectingError: Set(document.cells.filter(\.options.expectsError).map(\.index)))
+                            expectingError: Set(document.cells.filter(\.options.expectsError).map(\.index)),
+                            inlineAfter: spans.map(\.afterCell))
     }
 
     /// A collector for `cellCount` cells without labels (for tests of the stream alone).
     init(cellCount: Int) {
         cells = (0..<cellCount).map(CellResult.init)
+        inline = []
         check = RecordCheck(labels: (0..<cellCount).map { "cell-\($0 + 1)" }, expectingError: nil)
     }
 
     /// When the running cell began, for its timeout.
     var runningCellStart: Date? { runningCell == nil ? nil : cellStart }
+
+    /// When the inline value being evaluated began, for its timeout.
+    var runningInlineStart: Date? { inlineProgress.running == nil ? nil : inlineStart }
+
+    /// Sets what an inline value came to (an error that stopped it, say).
+    mutating func setInline(_ result: InlineResult, at index: Int) {
+        if inline.indices.contains(index) { inline[index] = result }
+    }
 
     /// Takes printed text (standard output and error, merged), never looking into it for records.
     mutating func consume(_ bytes: [UInt8]) {
@@ -57,7 +74,7 @@ struct OutputCollector {
             return
         }
         if let problem = check.problem(with: record, running: runningCell, lastBegun: lastBegun, figureNames: figureNames,
-                                       displayBytes: displayBytes, dataFiles: dataFiles.count) {
+                                       displayBytes: displayBytes, dataFiles: dataFiles.count, inline: inlineProgress) {
             refuse("a record (\(problem))")
             return
         }
@@ -136,6 +153,14 @@ struct OutputCollector {
             if !dataFiles.contains(path) { dataFiles.append(path) }
         case .expectedFailure(let index, let failed):
             cells[index].status = failed ? .failedAsExpected : .failed
+        case .claim(let text, let holds, let line):
+            if let target = textTarget { cells[target].outputs.append(.claim(text: text, holds: holds, line: line)) }
+        case .inlineStart(let index):
+            inlineProgress = RecordCheck.InlineProgress(running: index, next: index + 1)
+            inlineStart = Date()
+        case .inlineValue(let index, let text, let claim):
+            inline[index] = claim.map { .claim(text: text, holds: $0) } ?? .value(text)
+            inlineProgress.running = nil
         }
     }
 

@@ -9,6 +9,16 @@ struct RecordCheck {
     let labels: [String]
     /// The cells marked `expect=error`; nil accepts an expected-failure record for any cell.
     let expectingError: Set<Int>?
+    /// For each inline value, the cell after which the program evaluates it (nil: before any).
+    var inlineAfter: [Int?] = []
+
+    /// Where the program is among the inline values.
+    struct InlineProgress {
+        /// The inline value being evaluated.
+        var running: Int?
+        /// The index the next inline value to start must have.
+        var next = 0
+    }
 
     /// Bytes of figures and tables kept per run at most.
     static let displayByteLimit = 512 << 20
@@ -16,10 +26,12 @@ struct RecordCheck {
     static let dataFileLimit = 10_000
     /// Characters of a warning kept at most.
     static let warningLimit = 10_000
+    /// Characters of a claim's text or an inline value kept at most.
+    static let inlineTextLimit = 10_000
 
     /// Why `record` is refused, given the collector's state; nil when it is acceptable.
     func problem(with record: WireRecord, running: Int?, lastBegun: Int?, figureNames: Set<String>,
-                 displayBytes: Int, dataFiles: Int) -> String? {
+                 displayBytes: Int, dataFiles: Int, inline: InlineProgress = InlineProgress()) -> String? {
         switch record {
         case .cellBegin(let index):
             if running != nil || index != (lastBegun.map { $0 + 1 } ?? 0) || !labels.indices.contains(index) {
@@ -46,6 +58,14 @@ struct RecordCheck {
             }
         case .warning(let message):
             if running == nil || message.count > Self.warningLimit { return "a warning outside any cell or too long" }
+        case .claim(let text, _, let line):
+            if running == nil || line < 1 || text.count > Self.inlineTextLimit { return "a claim outside any cell or too long" }
+        case .inlineStart(let index):
+            // Inline values come in reading order, each after the cell above it, outside any cell.
+            if running != nil || inline.running != nil || index != inline.next || !inlineAfter.indices.contains(index)
+                || inlineAfter[index] != lastBegun { return "inline value \(index) cannot start here" }
+        case .inlineValue(let index, let text, _):
+            if index != inline.running || text.count > Self.inlineTextLimit { return "inline value \(index) is not being evaluated or is too long" }
         }
         return nil
     }

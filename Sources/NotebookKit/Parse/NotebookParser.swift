@@ -61,7 +61,9 @@ public enum NotebookParser {
                                 description: frontMatter.description ?? firstParagraph.map(oneLine),
                                 source: frontMatter.source)
         document.dependencies = frontMatter.dependencies
+        document.placeInlineSpans()
         try CrossReferences.checkLabels(of: document)
+        try document.checkInlineSpansSeeOnlyAbove()
         return document
     }
 }

@@ -18,6 +18,7 @@ extension Prose {
                 switch found.span {
                 case .math(let math): segments.append(.math(math))
                 case .reference(let reference): segments.append(.reference(reference))
+                case .inline(let span): segments.append(.inline(span))
                 }
             }
             rest = rest[found.range.upperBound...]
@@ -54,6 +55,7 @@ extension Prose {
         switch span {
         case .math(let math): math.source
         case .reference(let reference): reference.source
+        case .inline(let span): span.source
         }
     }
 

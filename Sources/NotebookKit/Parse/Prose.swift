@@ -24,6 +24,7 @@ public struct Prose: Equatable, Sendable {
             case .html(let html): html
             case .math(let math): HTML.escape(math.source)
             case .reference(let reference): HTML.escape(reference.source)
+            case .inline(let span): HTML.escape(span.source)
             }
         }.joined()
     }
@@ -45,6 +46,8 @@ public enum ProseSegment: Equatable, Sendable {
     case math(MathSpan)
     /// `@fig-LABEL` or `@tbl-LABEL`.
     case reference(CrossReference)
+    /// `` `{swift} EXPR` ``: a value computed by the program.
+    case inline(InlineSpan)
 }
 
 /// TeX to be typeset as MathML when the page is built.

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Lifts math (`$…$`, `$$…$$`) and references (`@fig-LABEL`, `@tbl-LABEL`) out of a notebook's
-/// Markdown before cmark sees it, leaving a placeholder word in their place: `_` and `*` in TeX must
-/// not become emphasis. Code spans, code blocks and backslash-escaped characters are left alone.
+/// Lifts math (`$…$`, `$$…$$`), references (`@fig-LABEL`, `@tbl-LABEL`) and inline values
+/// (`` `{swift} EXPR` ``) out of a notebook's Markdown before cmark sees it, leaving a placeholder
+/// word in their place: `_` and `*` in TeX must not become emphasis. Other code spans, code blocks
+/// and backslash-escaped characters are left alone.
 ///
 /// What opens and closes inline math follows Pandoc: the opening `$` has a non-space character right
 /// after it; the next `$` closes it, and only when it has a non-space character right before it and
@@ -13,6 +14,7 @@ struct ProseSpanScanner {
     enum Span: Equatable {
         case math(MathSpan)
         case reference(CrossReference)
+        case inline(InlineSpan)
     }
 
     /// The Markdown with placeholders.
@@ -71,7 +73,11 @@ struct ProseSpanScanner {
                 i += 2
             } else if byte == UInt8(ascii: "`") {
                 let end = Self.codeSpanEnd(bytes, from: i)
-                result += bytes[i..<end]
+                if let span = try Self.inlineSpan(bytes, from: i, to: end, location: location) {
+                    result += Array(placeholder(for: .inline(span)).utf8)
+                } else {
+                    result += bytes[i..<end]
+                }
                 i = end
             } else if byte == UInt8(ascii: "$"), let (span, end) = try math(bytes, at: i, location: location) {
                 result += Array(placeholder(for: .math(span)).utf8)
@@ -141,6 +147,39 @@ struct ProseSpanScanner {
             return (CrossReference(kind: kind, label: label, location: location), end)
         }
         return nil
+    }
+
+    /// The inline value in the code span `bytes[start..<end]`, if its text starts with `{swift}` and
+    /// a space; nil for any other code span (and for a backtick run that never closes).
+    private static func inlineSpan(_ bytes: [UInt8], from start: Int, to end: Int,
+                                   location: (Int) -> SourceLocation) throws -> InlineSpan? {
+        let tick = UInt8(ascii: "`")
+        var open = start
+        while open < end, bytes[open] == tick { open += 1 }
+        let length = open - start
+        guard end - length > open else { return nil }
+        var first = open, last = end - length
+        // CommonMark drops one space on each side when both are there.
+        if bytes[first] == 32, bytes[last - 1] == 32, bytes[first..<last].contains(where: { $0 != 32 }) { first += 1; last -= 1 }
+        let marker = Array("{swift}".utf8)
+        guard last - first > marker.count, Array(bytes[first..<(first + marker.count)]) == marker,
+              isSpace(bytes[first + marker.count]) else {
+            if last - first == marker.count, Array(bytes[first..<last]) == marker {
+                throw NotebookError.badInline(location(start), "`{swift}` has no expression; write one after it, e.g. `{swift} epochs`")
+            }
+            return nil
+        }
+        var exprStart = first + marker.count
+        while exprStart < last, isSpace(bytes[exprStart]) { exprStart += 1 }
+        var exprEnd = last
+        while exprEnd > exprStart, isSpace(bytes[exprEnd - 1]) { exprEnd -= 1 }
+        guard exprEnd > exprStart else {
+            throw NotebookError.badInline(location(start), "`{swift}` has no expression; write one after it, e.g. `{swift} epochs`")
+        }
+        if bytes[exprStart..<exprEnd].contains(10) {
+            throw NotebookError.badInline(location(exprStart), "an inline value must be on one line; join its lines, or compute it in a block and show the name")
+        }
+        return InlineSpan(expression: String(decoding: bytes[exprStart..<exprEnd], as: UTF8.self), location: location(exprStart))
     }
 
     /// The offset after the code span opening at `start`, or after the backtick run when it never closes.

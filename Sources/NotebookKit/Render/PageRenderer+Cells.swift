@@ -4,13 +4,15 @@ import Foundation
 /// numbered and captioned, and the parameters block marked as such.
 extension PageRenderer {
     /// One cell: its code, its outputs, or the note that it did not run.
-    static func render(_ cell: Cell, _ result: CellResult, numbering: CrossReferences) -> String {
+    static func render(_ cell: Cell, _ result: CellResult, numbering: CrossReferences, parameters: [String: String] = [:],
+                       stoppedBy cause: String = "an earlier cell failed") -> String {
         var html = "<section class=\"cell\(cell.isParameters ? " parameters-cell" : "")\" id=\"cell-\(cell.index + 1)\">\n"
         if cell.isParameters {
             html += "<p class=\"cell-label\">Parameters <span>change them with <code>trainbook render -p NAME=VALUE</code></span></p>\n"
         }
         if cell.options.echo {
-            let code = "<div class=\"source\"><span class=\"lang\">swift-train</span><pre><code>\(SwiftHighlighter.highlight(cell.source))</code></pre></div>\n"
+            let shown = cell.isParameters ? highlightedParameters(cell, overriddenBy: parameters) : SwiftHighlighter.highlight(cell.source)
+            let code = "<div class=\"source\"><span class=\"lang\">swift-train</span><pre><code>\(shown)</code></pre></div>\n"
             html += cell.options.foldsCode ? fold(code, summary: "Code (\(lineCount(cell.source)))", open: false) : code
         }
         let showOutputs = cell.options.output || result.status == .failed
@@ -25,10 +27,23 @@ extension PageRenderer {
             outputs = fold(outputs, summary: "Output (\(summary(of: result.outputs)))", open: result.status == .failed)
         }
         if result.status == .notRun {
-            outputs += "<p class=\"not-run\">Not run: an earlier cell failed.</p>\n"
+            outputs += "<p class=\"not-run\">Not run: \(cause).</p>\n"
         }
         if !outputs.isEmpty { html += "<div class=\"outputs\">\n\(outputs)</div>\n" }
         return html + "</section>\n"
+    }
+
+    /// The parameters block as the run used it: each value `-p` overrode replaced, marked, and
+    /// followed by the notebook's own value.
+    private static func highlightedParameters(_ cell: Cell, overriddenBy values: [String: String]) -> String {
+        guard let block = try? ParametersBlock(cell), let shown = block.shown(with: values) else {
+            return SwiftHighlighter.highlight(cell.source)
+        }
+        var lines = SwiftHighlighter.highlight(shown.source).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (line, original) in shown.replaced where line < lines.count {
+            lines[line] = "<mark class=\"overridden\">\(lines[line])</mark><span class=\"overridden-note\">overridden by -p (notebook: \(HTML.escape(original)))</span>"
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// A block's caption: as HTML for the page, as plain text for the figure's accessible name.
@@ -82,7 +97,7 @@ extension PageRenderer {
             case .figure: figures += 1
             case .table: tables += 1
             case .text(let text): lines += text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0)
-            case .warning, .error: messages += 1
+            case .warning, .error, .claim: messages += 1
             }
         }
         let parts = [(figures, "figure", "figures"), (tables, "table", "tables"), (lines, "line of text", "lines of text"),

@@ -44,7 +44,7 @@ public enum PageRenderer {
         for (index, block) in document.blocks.enumerated() {
             switch block {
             case .prose(let prose):
-                var html = render(prose, numbering: numbering)
+                var html = render(prose, numbering: numbering, inline: executed.inline)
                 if let anchor = contents.anchors[index] {
                     headings[index] = html
                     html = TableOfContents.anchored(html, anchor: anchor)
@@ -54,7 +54,8 @@ public enum PageRenderer {
                 let code = language == "swift" ? SwiftHighlighter.highlight(source) : HTML.escape(source)
                 pieces.append("<div class=\"source\">\(languageTag(language))<pre><code>\(code)</code></pre></div>\n")
             case .cell(let cell):
-                pieces.append(render(cell, executed.cells[cell.index], numbering: numbering))
+                pieces.append(render(cell, executed.cells[cell.index], numbering: numbering, parameters: executed.parameters,
+                                     stoppedBy: stopCause(executed)))
             }
         }
         // The contents go under the title, or first when the page has none.
@@ -63,9 +64,29 @@ public enum PageRenderer {
         return pieces.joined()
     }
 
+    /// Why cells after a failure did not run: a failed cell, or an inline value whose evaluation stopped the program.
+    private static func stopCause(_ executed: ExecutedDocument) -> String {
+        let inlineFailed = executed.inline.contains { if case .error? = $0 { true } else { false } }
+        return inlineFailed && !executed.cells.contains { $0.status == .failed } ? "an inline value failed" : "an earlier cell failed"
+    }
+
     private static func banner(_ executed: ExecutedDocument) -> String {
         let failed = executed.cells.filter { $0.status == .failed }.map(\.index)
-        let links = failed.map { "<a href=\"#cell-\($0 + 1)\">cell \($0 + 1)</a>" }.joined(separator: ", ")
+        let spans = executed.document.inlineSpans
+        let claimCells = executed.cells.filter { cell in
+            cell.status != .failed && cell.outputs.contains { if case .claim(_, false, _) = $0 { true } else { false } }
+        }.map(\.index)
+        let cellLinks = failed.map { "<a href=\"#cell-\($0 + 1)\">cell \($0 + 1)</a>" }
+            + claimCells.map { "<a href=\"#cell-\($0 + 1)\">the false claim of cell \($0 + 1)</a>" }
+        let inlineLinks = executed.inline.enumerated().compactMap { index, result -> String? in
+            guard index < spans.count else { return nil }
+            switch result {
+            case .error?: return "<a href=\"#inline-\(index + 1)\">the inline value at line \(spans[index].location.line)</a>"
+            case .claim(_, false)?: return "<a href=\"#inline-\(index + 1)\">the false claim at line \(spans[index].location.line)</a>"
+            default: return nil
+            }
+        }
+        let links = (cellLinks + inlineLinks).joined(separator: ", ")
         var text = "This notebook did not run cleanly"
         if !links.isEmpty { text += ": see \(links)" }
         if let error = executed.notebookError { text += ".<pre>\(HTML.escape(error))</pre>" }
@@ -76,8 +97,8 @@ public enum PageRenderer {
         language.isEmpty ? "" : "<span class=\"lang\">\(HTML.escape(language))</span>"
     }
 
-    /// A prose block with its math typeset and its references as links.
-    static func render(_ prose: Prose, numbering: CrossReferences) -> String {
+    /// A prose block with its math typeset, its references as links and its inline values filled in.
+    static func render(_ prose: Prose, numbering: CrossReferences, inline: [InlineResult?] = []) -> String {
         prose.segments.map { segment in
             switch segment {
             case .html(let html):
@@ -91,6 +112,8 @@ public enum PageRenderer {
                     return "<span class=\"xref missing\">\(HTML.escape(reference.source))</span>"
                 }
                 return "<a class=\"xref\" href=\"#\(target.anchor)\">\(target.name)</a>"
+            case .inline(let span):
+                return render(span, result: span.index < inline.count ? inline[span.index] : nil)
             }
         }.joined()
     }
@@ -115,6 +138,8 @@ public enum PageRenderer {
             return "<p class=\"warning\">⚠ \(HTML.escape(message))</p>\n"
         case .error(let message):
             return "<pre class=\"error\" role=\"alert\">\(HTML.escape(message))</pre>\n"
+        case .claim(let text, let holds, let line):
+            return "<p class=\"claim\(holds ? "" : " false")\"\(holds ? "" : " role=\"alert\"")>\(claimHTML(text, holds: holds, line: line, markFirst: true))</p>\n"
         }
     }
 }

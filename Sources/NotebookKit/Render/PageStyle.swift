@@ -57,5 +57,10 @@ enum PageStyle {
     .pager{display:flex;justify-content:space-between;gap:12px;margin-top:40px;font-size:15px}
     .pager a{display:block;border:1px solid var(--border);border-radius:8px;padding:8px 14px;text-decoration:none;max-width:48%}
     .pager a span{display:block;font-size:12px;color:var(--muted)}.pager .next{margin-left:auto;text-align:right}
+    .claim .mark{color:#2e8540;font-weight:700;margin-left:.2em}p.claim{margin:6px 0}p.claim .mark{margin:0 .4em 0 0}
+    .claim.false{color:var(--err);background:var(--err-bg);border-radius:4px;padding:0 .3em}.claim.false .mark{color:var(--err);margin:0 .3em 0 0}
+    .claim .where{font-size:12px;margin-left:.5em;color:var(--err)}code.value.error{color:var(--err);background:var(--err-bg);white-space:pre-wrap}
+    code.value.not-run{color:var(--muted)}.value{white-space:nowrap}mark.overridden{background:var(--warn-bg);color:inherit}
+    .overridden-note{font-size:12px;color:var(--warn);margin-left:1.5em;font-family:-apple-system,"Segoe UI",Roboto,sans-serif}
     """
 }

@@ -19,6 +19,8 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
     case mathUnavailable(file: String, reason: String)
     /// `@fig-LABEL` or `@tbl-LABEL` that names no block, or a block without such an output.
     case badReference(SourceLocation, String)
+    /// An inline value `` `{swift} EXPR` `` that cannot be evaluated where it stands.
+    case badInline(SourceLocation, String)
 
     /// The message shown in the terminal and on the page.
     public var description: String {
@@ -42,6 +44,8 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
         case .mathUnavailable(let file, let reason):
             return "\(file): error: the notebook has math ($…$), which needs Debian's katex and node: \(reason); run scripts/install-system-deps"
         case .badReference(let location, let message):
+            return "\(location): error: \(message)"
+        case .badInline(let location, let message):
             return "\(location): error: \(message)"
         }
     }
