@@ -72,4 +72,13 @@ import Testing
         let warnings = collector.cells[0].outputs.filter { if case .warning = $0 { true } else { false } }
         #expect(warnings.count == 3)
     }
+
+    /// A number stays on one line; a computed phrase wraps with its sentence instead of jumping to a
+    /// line of its own.
+    @Test func numbersStayWholeAndComputedPhrasesWrap() {
+        let span = InlineSpan(expression: "x", location: SourceLocation(file: "n.md", line: 3, column: 1))
+        #expect(PageRenderer.render(span, result: .value("93.3\u{A0}%")) == "<span class=\"value\">93.3\u{A0}%</span>")
+        #expect(PageRenderer.render(span, result: .value("the layer leaves the best result within 0.01"))
+                == "<span class=\"value words\">the layer leaves the best result within 0.01</span>")
+    }
 }

@@ -5,7 +5,10 @@ extension PageRenderer {
         let id = "inline-\(span.index + 1)"
         switch result {
         case .value(let text)?:
-            return "<span class=\"value\">\(HTML.escape(text))</span>"
+            // A number or a short word stays on one line; computed words (a phrase chosen by the
+            // results) wrap like the sentence around them, or a long one would jump to a line of its own.
+            let wraps = text.contains(" ") && text.count > 24
+            return "<span class=\"value\(wraps ? " words" : "")\">\(HTML.escape(text))</span>"
         case .claim(let text, let holds)?:
             let line = span.location.line
             return "<span class=\"claim\(holds ? "" : " false")\" id=\"\(id)\"\(holds ? "" : " role=\"alert\"")>\(claimHTML(text, holds: holds, line: line))</span>"

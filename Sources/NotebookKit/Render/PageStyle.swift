@@ -42,7 +42,7 @@ enum PageStyle {
     ul.notebooks p{margin:4px 0 0}ul.notebooks .description{font-size:15px}ul.notebooks .source-note{color:var(--muted);font-size:13px}
     .toc{font-size:14px;border:1px solid var(--border);border-radius:8px;padding:8px 14px;margin:0 0 20px;background:var(--out-bg)}
     .toc .toc-title{margin:0 0 4px;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.05em;font-size:12px}
-    .toc ol{margin:0;padding-left:20px}.toc ol ol{padding-left:18px}.toc li{margin:2px 0}
+    .toc ol{margin:0;padding-left:20px;list-style:none}.toc ol ol{padding-left:18px}.toc li{margin:2px 0}
     h2 .anchor,h3 .anchor,h4 .anchor{margin-left:.4em;color:var(--muted);text-decoration:none;opacity:0;font-weight:400}
     h2:hover .anchor,h3:hover .anchor,h4:hover .anchor,.anchor:focus{opacity:1}
     figure.numbered{margin:10px 0}figure.numbered figcaption{font-size:14px;color:var(--muted);margin:4px 0 8px}
@@ -60,7 +60,7 @@ enum PageStyle {
     .claim .mark{color:#2e8540;font-weight:700;margin-left:.2em}p.claim{margin:6px 0}p.claim .mark{margin:0 .4em 0 0}
     .claim.false{color:var(--err);background:var(--err-bg);border-radius:4px;padding:0 .3em}.claim.false .mark{color:var(--err);margin:0 .3em 0 0}
     .claim .where{font-size:12px;margin-left:.5em;color:var(--err)}code.value.error{color:var(--err);background:var(--err-bg);white-space:pre-wrap}
-    code.value.not-run{color:var(--muted)}.value{white-space:nowrap}mark.overridden{background:var(--warn-bg);color:inherit}
+    code.value.not-run{color:var(--muted)}.value{white-space:nowrap}.value.words{white-space:normal}mark.overridden{background:var(--warn-bg);color:inherit}
     .overridden-note{font-size:12px;color:var(--warn);margin-left:1.5em;font-family:-apple-system,"Segoe UI",Roboto,sans-serif}
     """
 }
