@@ -20,7 +20,7 @@ import Testing
         let cells = TableLayout.aligned(["2.302", "1", "0", "9.1e-05", "nan", ""])
         #expect(cells[0] == "2.302")
         #expect(cells[1] == "1.000")
-        #expect(cells[2] == "0<span class=\"pad\" aria-hidden=\"true\">\u{2007}\u{2007}\u{2007}\u{2007}</span>")
+        #expect(cells[2] == "0<span class=\"pad\" aria-hidden=\"true\">\u{2008}\u{2007}\u{2007}\u{2007}</span>")
         #expect(cells[3] == "9.100e-05")
         #expect(cells[4] == "nan")
         #expect(cells[5] == "")
@@ -30,6 +30,16 @@ import Testing
         let html = TableLayout.html(columns: ["<b>", "rate"], rows: [["&", "0.1"], ["x", "n/a"]])
         #expect(html.contains("<th>&lt;b&gt;</th><th>rate</th>"))
         #expect(html.contains("<td>&amp;</td><td>0.1</td>"))
+    }
+
+    /// `trainbook diff` reads a padded number cell as the number a reader sees.
+    @Test func diffReadsPaddedCellsAsTheirNumbers() throws {
+        let document = try NotebookParser.parse("```swift-train\nprint(1)\n```\n", fileName: "t.md")
+        var result = CellResult(index: 0)
+        result.outputs = [.table(columns: ["loss"], rows: [["0.12"], ["0.002977"], ["0"]])]
+        result.status = .succeeded
+        let page = PageRenderer.render(ExecutedDocument(document: document, cells: [result]))
+        #expect(PrintedValues.cells(inPage: page)[1] == ["loss", "0.1200", "0.002977", "0"])
     }
 
     /// A long table shows all of its rows: the page's style sheet caps no table's height.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a table's cells appear on a page: text on the left; numbers on the right, one rule of
 /// significant figures per column and lined up on the decimal point.
 ///
@@ -69,6 +71,9 @@ enum TableLayout {
         }
     }
 
+    /// The spaces that line up decimal points after a number.
+    static let alignmentSpaces = CharacterSet(charactersIn: "\u{2007}\u{2008}")
+
     /// Spellings of values that are not finite; they count as numbers in a numeric column.
     static let nonFinite: Set<String> = ["nan", "inf", "-inf", "NaN", "Infinity", "-Infinity"]
 
@@ -93,8 +98,10 @@ enum TableLayout {
             let width = fraction == 0 ? 0 : fraction + 1
             let missing = number.exponent == nil && widest > 0 ? (widest + 1) - width : 0
             guard missing > 0 else { return HTML.escape(body) }
-            // U+2007 FIGURE SPACE is as wide as a digit in tabular figures.
-            return HTML.escape(body) + "<span class=\"pad\" aria-hidden=\"true\">" + String(repeating: "\u{2007}", count: missing) + "</span>"
+            // U+2008 PUNCTUATION SPACE stands for a missing decimal point, U+2007 FIGURE SPACE (as wide
+            // as a digit in tabular figures) for each missing decimal.
+            let spaces = (width == 0 ? "\u{2008}" : "") + String(repeating: "\u{2007}", count: width == 0 ? missing - 1 : missing)
+            return HTML.escape(body) + "<span class=\"pad\" aria-hidden=\"true\">" + spaces + "</span>"
         }
     }
 }
