@@ -22,6 +22,10 @@ public struct BookRenderer: Sendable {
     /// The notebooks of this render, so each page links its neighbours in book order even before
     /// they are written.
     public var book: [String] = []
+    /// Also write NAME.ipynb beside each page (`--ipynb`).
+    public var writesNotebook = false
+    /// Also print each page to NAME.pdf with this printer (`--pdf`).
+    public var pdfPrinter: PDFPrinter?
 
     /// The file in the output folder that renders lock while they update it.
     static let lockName = ".trainbook.lock"
@@ -109,6 +113,8 @@ public struct BookRenderer: Sendable {
                                        failedPage: keepPrevious ? failedName : nil, figures: owned.sorted(),
                                        description: executed.document.description, source: executed.document.source))
         try IndexPage.write(entries, to: out.root)
+        // The exports follow the page: a failed render that kept the last good page keeps its exports too.
+        if !keepPrevious { try writeExports(of: shown, page: page, named: name, into: out) }
         if let figureFailure { throw figureFailure }
         // The page says which figures were dropped; the render must not call itself clean.
         if !dropped.isEmpty { throw OutputError.figuresDropped(notebook: executed.document.fileName, reasons: dropped) }

@@ -29,6 +29,12 @@ struct RenderOptions: ParsableArguments {
     @Flag(help: "Run notebook code outside the sandbox, with all of your rights (files, network, environment, processes). Only for notebooks you trust, or where bubblewrap cannot run.")
     var noSandbox = false
 
+    @Flag(help: "Also write NAME.ipynb (nbformat 4.5) beside each page, for Jupyter, GitHub and nbviewer.")
+    var ipynb = false
+
+    @Flag(help: "Also print each page to NAME.pdf with headless Chromium (chromium must be installed).")
+    var pdf = false
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
         guard compileTimeout > 0 else { throw ValidationError("--compile-timeout must be a positive number of seconds") }
@@ -62,6 +68,10 @@ struct RenderOptions: ParsableArguments {
         renderer.parameters = parameters
         renderer.mathCacheFolder = CacheFolder.path + "/math"
         renderer.book = notebooks
+        renderer.writesNotebook = ipynb
+        if pdf {
+            do { renderer.pdfPrinter = try PDFPrinter.locate() } catch { throw ValidationError("\(error)") }
+        }
         if notebooks.count > 1 {
             renderer.parametersApplyWhereDefined = true
             try ParameterOption.requireDefined(parameters, byOneOf: notebooks)

@@ -16,7 +16,8 @@ import Testing
         let page = PageRenderer.render(ExecutedDocument(document: document, cells: [first, second]))
         let values = PrintedValues.cells(inPage: page)
         #expect(values[1] == ["loss <0.5> & \"done\"", "second line", "⚠ it's slow"])
-        #expect(values[2] == ["epoch  │  loss", "1  │  0.5", "2  │  0.25"])
+        // A reader sees one rule of significant figures per column: 0.5 next to 0.25 shows as 0.50.
+        #expect(values[2] == ["epoch  │  loss", "1  │  0.50", "2  │  0.25"])
     }
 
     @Test func changedLinesArePairedAndSharedOnesLeftOut() {

@@ -44,8 +44,10 @@ public enum PrintedValues {
 
     private static func cellsOfRow(_ row: String) -> [String] {
         row.components(separatedBy: "</t").dropLast().map { cell in
-            let start = cell.lastIndex(of: ">").map { cell.index(after: $0) } ?? cell.startIndex
-            return unescape(String(cell[start...]))
+            let start = cell.firstIndex(of: ">").map { cell.index(after: $0) } ?? cell.startIndex
+            // A number cell may end in the spaces that line up decimal points (see `TableLayout`).
+            let text = cell[start...].replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+            return unescape(text.trimmingCharacters(in: TableLayout.alignmentSpaces))
         }
     }
 

@@ -93,6 +93,14 @@ public enum PageRenderer {
         return "<div class=\"banner\" role=\"alert\">\(text)</div>\n"
     }
 
+    /// A narrow screen may shrink a figure only so far that its smallest (10 px) text stays above
+    /// 9 px; below that width the figure scrolls inside its own box instead.
+    static func minimumWidth(of svg: String) -> String {
+        guard let match = svg.range(of: #"^<svg\b[^>]*?\swidth="([0-9]+(\.[0-9]+)?)""#, options: .regularExpression),
+              let quote = svg[match].dropLast().lastIndex(of: "\""), let width = Double(svg[match].dropLast()[svg.index(after: quote)...]) else { return "" }
+        return " style=\"--tb-min-width:\(Int((width * 0.92).rounded(.up)))px\""
+    }
+
     static func languageTag(_ language: String) -> String {
         language.isEmpty ? "" : "<span class=\"lang\">\(HTML.escape(language))</span>"
     }
@@ -126,14 +134,12 @@ public enum PageRenderer {
             // The page holds the figure as the sanitizer re-wrote it, never the text the notebook sent.
             switch SVGSanitizer.sanitize(svg) {
             case .success(let checked):
-                return "<figure role=\"img\" aria-label=\"\(HTML.escape(alt))\">\(checked)</figure>\n"
+                return "<figure role=\"img\" aria-label=\"\(HTML.escape(alt))\"\(minimumWidth(of: checked))>\(checked)</figure>\n"
             case .failure(let rejection):
                 return "<pre class=\"error\">figure \(HTML.escape(name)) was not embedded: \(HTML.escape(rejection.reason))</pre>\n"
             }
         case .table(let columns, let rows):
-            let head = columns.map { "<th>\(HTML.escape($0))</th>" }.joined()
-            let body = rows.map { "<tr>" + $0.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n")
-            return "<div class=\"table-wrap\"><table><thead><tr>\(head)</tr></thead><tbody>\n\(body)\n</tbody></table></div>\n"
+            return "<div class=\"table-wrap\">\(TableLayout.html(columns: columns, rows: rows))</div>\n"
         case .warning(let message):
             return "<p class=\"warning\">⚠ \(HTML.escape(message))</p>\n"
         case .error(let message):

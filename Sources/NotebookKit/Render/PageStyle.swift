@@ -4,11 +4,11 @@ enum PageStyle {
     static let css = """
     :root{color-scheme:light dark;--bg:#ffffff;--fg:#1d2330;--muted:#5b6475;--border:#e3e6ec;--code-bg:#f6f8fa;
     --out-bg:#fbfbfc;--accent:#1f77b4;--err:#b42318;--err-bg:#fef3f2;--warn:#8a5a00;--warn-bg:#fff8e6;
-    --k:#a626a4;--s:#50a14f;--n:#986801;--c:#8a919c;--t:#0f6fa8;--f:#4078f2;
+    --k:#a626a4;--s:#2f7d32;--n:#865b00;--c:#5f6873;--t:#0f6fa8;--f:#2f66d0;
     --tb-fg:#1d2330;--tb-bg:#ffffff;--tb-grid:#e6e8ec;--tb-axis:#5b6475}
     @media (prefers-color-scheme: dark){:root{--bg:#14171c;--fg:#e3e6eb;--muted:#9aa3b2;--border:#2a2f38;
     --code-bg:#1b1f26;--out-bg:#171a20;--accent:#6cb6ff;--err:#ff8a80;--err-bg:#2a1414;--warn:#f0c36a;--warn-bg:#2a2312;
-    --k:#d38cf0;--s:#98c379;--n:#e5c07b;--c:#7f8896;--t:#56b6c2;--f:#61afef;
+    --k:#d38cf0;--s:#98c379;--n:#e5c07b;--c:#8b949e;--t:#56b6c2;--f:#61afef;
     --tb-fg:#e3e6eb;--tb-bg:#14171c;--tb-grid:#2c313a;--tb-axis:#9aa3b2}}
     *{box-sizing:border-box}
     body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.6 -apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
@@ -21,20 +21,20 @@ enum PageStyle {
     pre{margin:0;padding:12px 14px;overflow-x:auto;white-space:pre}
     .cell{margin:18px 0 22px}
     .source{background:var(--code-bg);border:1px solid var(--border);border-radius:8px;position:relative}
-    .source .lang{position:absolute;right:10px;top:6px;font-size:11px;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
+    .source .lang{display:block;text-align:right;padding:4px 10px 0;margin-bottom:-8px;font-size:11px;line-height:1.4;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
     .outputs{border-left:3px solid var(--border);margin:8px 0 0;padding:2px 0 2px 14px}
     .outputs pre.text{background:var(--out-bg);border-radius:6px;padding:8px 12px;white-space:pre-wrap;word-break:break-word}
-    .outputs figure{margin:10px 0}.outputs figure svg{max-width:100%;height:auto;display:block}
+    .outputs figure{margin:10px 0;overflow-x:auto}.outputs figure svg{max-width:100%;min-width:var(--tb-min-width,0);height:auto;display:block}
     .error{color:var(--err);background:var(--err-bg);border-radius:6px;padding:8px 12px;white-space:pre-wrap}
     .warning{color:var(--warn);background:var(--warn-bg);border-radius:6px;padding:6px 12px;margin:6px 0;font-size:14px}
     .not-run{color:var(--muted);font-style:italic;font-size:14px;margin:6px 0}
     .timing{color:var(--muted);font-size:12px;margin:2px 0}
     .banner{border:1px solid var(--err);color:var(--err);background:var(--err-bg);border-radius:8px;padding:10px 14px;margin:12px 0}
     .parameters{font-size:14px;color:var(--muted);border:1px dashed var(--border);border-radius:8px;padding:8px 12px}
-    .table-wrap{overflow-x:auto;max-height:420px;overflow-y:auto;border:1px solid var(--border);border-radius:6px;margin:8px 0}
+    .table-wrap{overflow-x:auto;border:1px solid var(--border);border-radius:6px;margin:8px 0;max-width:max-content}
     table{border-collapse:collapse;font-size:13.5px;font-variant-numeric:tabular-nums}
-    th,td{padding:4px 12px;text-align:right;border-bottom:1px solid var(--border)}
-    th{position:sticky;top:0;background:var(--code-bg);font-weight:600}
+    th,td{padding:4px 12px;text-align:left;border-bottom:1px solid var(--border);white-space:nowrap}th.num,td.num{text-align:right}
+    th{background:var(--code-bg);font-weight:600}
     tbody tr:nth-child(even){background:var(--out-bg)}
     .k{color:var(--k)}.s{color:var(--s)}.n{color:var(--n)}.c{color:var(--c);font-style:italic}.t{color:var(--t)}.f{color:var(--f)}
     ul.notebooks{list-style:none;padding:0}ul.notebooks li{padding:10px 0;border-bottom:1px solid var(--border)}
@@ -62,5 +62,18 @@ enum PageStyle {
     .claim .where{font-size:12px;margin-left:.5em;color:var(--err)}code.value.error{color:var(--err);background:var(--err-bg);white-space:pre-wrap}
     code.value.not-run{color:var(--muted)}.value{white-space:nowrap}.value.words{white-space:normal}mark.overridden{background:var(--warn-bg);color:inherit}
     .overridden-note{font-size:12px;color:var(--warn);margin-left:1.5em;font-family:-apple-system,"Segoe UI",Roboto,sans-serif}
+    @media (max-width:600px){main{padding:16px 12px 60px}h1{font-size:1.6em}.outputs{padding-left:10px}
+    .pager{flex-direction:column}.pager a{max-width:none}}
+    @media print{:root{color-scheme:light;--bg:#ffffff;--fg:#000000;--muted:#4a5261;--border:#c9ced6;--code-bg:#f6f8fa;
+    --out-bg:#ffffff;--accent:#1a5f96;--k:#a626a4;--s:#2f7d32;--n:#865b00;--c:#5f6873;--t:#0f6fa8;--f:#2f66d0;
+    --tb-fg:#1d2330;--tb-bg:#ffffff;--tb-grid:#e6e8ec;--tb-axis:#5b6475}
+    body{font-size:11pt}main{max-width:none;padding:0}
+    body>main>nav,.pager,.anchor,details.fold>summary{display:none}
+    details.fold::details-content{content-visibility:visible;display:contents}
+    pre,.outputs pre.text{white-space:pre-wrap;overflow-wrap:anywhere;overflow:visible}
+    .table-wrap,.math.display,.outputs figure{overflow:visible}.table-wrap{max-width:none}th,td{white-space:normal}
+    .outputs figure svg{min-width:0}
+    figure,tr,.source,.parameters-cell,.toc{break-inside:avoid}h2,h3,h4{break-after:avoid}
+    a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;color:var(--muted);overflow-wrap:anywhere}}
     """
 }
