@@ -17,7 +17,7 @@ public enum NotebookExport {
             let id = "block-\(position + 1)"
             switch block {
             case .prose(let prose):
-                cells.append(markdownCell(id: id, markdown(prose, numbering: numbering)))
+                cells.append(markdownCell(id: id, markdown(prose, numbering: numbering, inline: executed.inline)))
             case .code(let language, let source):
                 cells.append(markdownCell(id: id, "```\(language)\n\(source)\(source.hasSuffix("\n") ? "" : "\n")```"))
             case .cell(let cell):
@@ -37,11 +37,11 @@ public enum NotebookExport {
     }
 
     /// A prose block as Markdown: cmark's HTML (valid Markdown), math back as TeX between dollars,
-    /// every other span as the page writes it.
-    static func markdown(_ prose: Prose, numbering: CrossReferences) -> String {
+    /// every other span (inline values and claims with their computed results) as the page writes it.
+    static func markdown(_ prose: Prose, numbering: CrossReferences, inline: [InlineResult?] = []) -> String {
         prose.segments.map { segment in
             if case .math(let math) = segment { return math.display ? "$$\(math.tex)$$" : "$\(math.tex)$" }
-            return PageRenderer.render(Prose(segments: [segment]), numbering: numbering)
+            return PageRenderer.render(Prose(segments: [segment]), numbering: numbering, inline: inline)
         }.joined()
     }
 
@@ -81,6 +81,10 @@ public enum NotebookExport {
                 return ["output_type": "stream", "name": "stderr", "text": lines("figure \(name) was not embedded\n")]
             }
             return display(["image/svg+xml": lines(checked), "text/plain": lines(alt)])
+        case .claim(let text, let holds, let line):
+            // A checked claim reads as it does on the page: the statement and its mark.
+            let shown = holds ? "✓ \(text)" : "✗ \(text) (false claim, line \(line))"
+            return display(["text/markdown": lines(shown), "text/plain": lines(shown)])
         case .table(let columns, let rows):
             let plain = ([columns] + rows).map { $0.joined(separator: "\t") }.joined(separator: "\n")
             return display(["text/html": lines(TableLayout.html(columns: columns, rows: rows)), "text/plain": lines(plain)])

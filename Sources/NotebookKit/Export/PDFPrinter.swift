@@ -52,11 +52,11 @@ public struct PDFPrinter: Sendable {
                                  environment: ProcessInfo.processInfo.environment, workingDirectory: nil)
         var said: [UInt8] = []
         let deadline = Date().addingTimeInterval(timeout)
-        let end = try child.run(onOutput: { said += $0 }, shouldStop: { Date() > deadline ? "timeout" : nil })
+        let end = try child.run(onOutput: { said += $0 }, shouldStop: { Date() > deadline ? .timeout : nil })
         let written = (try? Data(contentsOf: URL(fileURLWithPath: temporary))) ?? Data()
         guard end == .exited(0), written.starts(with: Data("%PDF-".utf8)) else {
             let last = String(decoding: said, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: "\n")
-            let how = end == .stopped(reason: "timeout") ? "did not finish within \(Int(timeout)) s" : "ended with \(end)"
+            let how = end == .stopped(.timeout) ? "did not finish within \(Int(timeout)) s" : "ended with \(end)"
             throw Failure(description: "\((pdf as NSString).lastPathComponent) was not written: \(executable) \(how)\(last.isEmpty ? "" : ":\n" + last)")
         }
         try AtomicFile.write(written, to: pdf)
