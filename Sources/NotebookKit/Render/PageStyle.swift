@@ -3,11 +3,11 @@
 enum PageStyle {
     static let css = """
     :root{color-scheme:light dark;--bg:#ffffff;--fg:#1d2330;--muted:#5b6475;--border:#e3e6ec;--code-bg:#f6f8fa;
-    --out-bg:#fbfbfc;--accent:#1f77b4;--err:#b42318;--err-bg:#fef3f2;--warn:#8a5a00;--warn-bg:#fff8e6;
+    --out-bg:#fbfbfc;--accent:#1f77b4;--err:#b42318;--err-bg:#fef3f2;--ok:#2e7d32;--warn:#8a5a00;--warn-bg:#fff8e6;
     --k:#a626a4;--s:#2f7d32;--n:#865b00;--c:#5f6873;--t:#0f6fa8;--f:#2f66d0;
     --tb-fg:#1d2330;--tb-bg:#ffffff;--tb-grid:#e6e8ec;--tb-axis:#5b6475}
     @media (prefers-color-scheme: dark){:root{--bg:#14171c;--fg:#e3e6eb;--muted:#9aa3b2;--border:#2a2f38;
-    --code-bg:#1b1f26;--out-bg:#171a20;--accent:#6cb6ff;--err:#ff8a80;--err-bg:#2a1414;--warn:#f0c36a;--warn-bg:#2a2312;
+    --code-bg:#1b1f26;--out-bg:#171a20;--accent:#6cb6ff;--err:#ff8a80;--err-bg:#2a1414;--ok:#6fcf7a;--warn:#f0c36a;--warn-bg:#2a2312;
     --k:#d38cf0;--s:#98c379;--n:#e5c07b;--c:#8b949e;--t:#56b6c2;--f:#61afef;
     --tb-fg:#e3e6eb;--tb-bg:#14171c;--tb-grid:#2c313a;--tb-axis:#9aa3b2}}
     *{box-sizing:border-box}
@@ -57,14 +57,14 @@ enum PageStyle {
     .pager{display:flex;justify-content:space-between;gap:12px;margin-top:40px;font-size:15px}
     .pager a{display:block;border:1px solid var(--border);border-radius:8px;padding:8px 14px;text-decoration:none;max-width:48%}
     .pager a span{display:block;font-size:12px;color:var(--muted)}.pager .next{margin-left:auto;text-align:right}
-    .claim .mark{color:#2e8540;font-weight:700;margin-left:.2em}p.claim{margin:6px 0}p.claim .mark{margin:0 .4em 0 0}
+    .claim .mark{color:var(--ok);font-weight:700;margin-left:.2em}p.claim{margin:6px 0}p.claim .mark{margin:0 .4em 0 0}
     .claim.false{color:var(--err);background:var(--err-bg);border-radius:4px;padding:0 .3em}.claim.false .mark{color:var(--err);margin:0 .3em 0 0}
     .claim .where{font-size:12px;margin-left:.5em;color:var(--err)}code.value.error{color:var(--err);background:var(--err-bg);white-space:pre-wrap}
     code.value.not-run{color:var(--muted)}.value{white-space:nowrap}.value.words{white-space:normal}mark.overridden{background:var(--warn-bg);color:inherit}
     .overridden-note{font-size:12px;color:var(--warn);margin-left:1.5em;font-family:-apple-system,"Segoe UI",Roboto,sans-serif}
     @media (max-width:600px){main{padding:16px 12px 60px}h1{font-size:1.6em}.outputs{padding-left:10px}
     .pager{flex-direction:column}.pager a{max-width:none}}
-    @media print{:root{color-scheme:light;--bg:#ffffff;--fg:#000000;--muted:#4a5261;--border:#c9ced6;--code-bg:#f6f8fa;
+    @media print{:root{color-scheme:light;--bg:#ffffff;--fg:#000000;--muted:#4a5261;--border:#c9ced6;--ok:#2e7d32;--err:#b42318;--code-bg:#f6f8fa;
     --out-bg:#ffffff;--accent:#1a5f96;--k:#a626a4;--s:#2f7d32;--n:#865b00;--c:#5f6873;--t:#0f6fa8;--f:#2f66d0;
     --tb-fg:#1d2330;--tb-bg:#ffffff;--tb-grid:#e6e8ec;--tb-axis:#5b6475}
     body{font-size:11pt}main{max-width:none;padding:0}
