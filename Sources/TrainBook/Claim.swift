@@ -3,7 +3,8 @@ import NotebookWire
 /// A sentence about the run that the page states only when it is true.
 ///
 /// In a block, `claim(bestLoss < constantLoss, "no decay beat the constant rate")` shows the text
-/// under the block with a check mark; inline, `` `{swift} claim(…, "…")` `` shows it in the sentence.
+/// under the block with a check mark; inline, `{swift} claim(…, "…")` (written between backticks)
+/// shows it in the sentence.
 /// When the condition does not hold, the page marks the claim as false with its notebook line, and
 /// the render fails (every other output is still written).
 public struct Claim: Sendable, Equatable, CustomStringConvertible {

@@ -1,7 +1,7 @@
 import Charts
 
-/// How a number is written in prose: `` `{swift} accuracy, format: .percent(1)` `` on the page, or
-/// `format(accuracy, .percent(1))` in code. Every style gives the same text on every machine.
+/// How a number is written in prose: an inline value `{swift} accuracy, format: .percent(1)` (written
+/// between backticks) on the page, or `format(accuracy, .percent(1))` in code. Every style gives the same text on every machine.
 ///
 /// ```swift
 /// format(0.93333, .percent(1))      // "93.3 %"
