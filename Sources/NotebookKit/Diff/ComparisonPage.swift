@@ -88,27 +88,7 @@ enum ComparisonPage {
     }
 
     private static func document(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="TrainBook">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-        <title>\(HTML.escape(title))</title>
-        <style>
-        \(PageStyle.css)
-        \(css)
-        </style>
-        </head>
-        <body>
-        <main>
-        \(body)</main>
-        </body>
-        </html>
-
-        """
+        PageShell.html(title: title, body: body, extraCSS: css)
     }
 
     /// The report's additions to the book's style: the overlay, the legend, the two-column values.

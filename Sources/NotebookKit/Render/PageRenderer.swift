@@ -13,26 +13,7 @@ public enum PageRenderer {
             body += "<p class=\"parameters\">Rendered with parameters \(values).</p>\n"
         }
         body += blocks(of: executed, numbering: CrossReferences(executed)) + navigation.html
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="TrainBook">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-        <title>\(HTML.escape(document.title))</title>
-        <style>
-        \(PageStyle.css)
-        </style>
-        </head>
-        <body>
-        <main>
-        \(body)</main>
-        </body>
-        </html>
-
-        """
+        return PageShell.html(title: document.title, body: body)
     }
 
     /// The notebook's blocks in order, headings anchored, the contents under the title.

@@ -86,20 +86,11 @@ enum SVGSanitizer {
     }
 
     /// Escapes text and attribute values as the charts library does, so its figures keep their bytes.
+    /// `HTML.escape` writes the same five entities; the NUL it also replaces cannot reach here, since
+    /// the strict parser refuses control characters.
     static func escape(_ text: String) -> String {
+        // Most figure text needs no escaping: keep it as it is without building a copy.
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
+        return HTML.escape(text)
     }
 }
