@@ -24,9 +24,10 @@ public enum AxisSharing: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// The panels that share one axis: the same sharing group, data on the axis, no explicit limits,
-/// the same scale, no categories, and labels that do not contradict one another (a panel labelled
-/// "loss" never shares with one labelled "accuracy"; an unlabelled panel joins either).
+/// The panels that share one axis: the same sharing group, data on the axis, the same scale, no
+/// categories, and labels that do not contradict one another (a panel labelled "loss" never shares
+/// with one labelled "accuracy"; an unlabelled panel joins either). Panels with explicit limits keep
+/// them and share only with panels given the same limits (for their tick labels).
 struct SharingGroups {
     /// The groups of panel indices, each with at least two panels.
     var groups: [[Int]]
@@ -54,19 +55,24 @@ struct SharingGroups {
 
     private static func isEligible(_ panel: Axes, isX: Bool) -> Bool {
         guard !panel.isEmpty, panel.marks.contains(where: { $0.layer != .annotation }) else { return false }
-        if isX { return panel.xLimits == nil && !panel.marks.contains { $0.categories != nil } }
-        return panel.yLimits == nil
+        return !isX || !panel.marks.contains { $0.categories != nil }
     }
 
-    /// Splits candidates into runs of the same scale; a group whose labels disagree shares nothing.
+    /// The explicit limits of a panel's axis, if any.
+    static func explicitLimits(_ panel: Axes, isX: Bool) -> ClosedRange<Double>? {
+        isX ? panel.xLimits : panel.yLimits
+    }
+
+    /// Splits candidates by scale and explicit limits; a group whose labels disagree shares nothing.
     private static func split(_ indices: [Int], axes: [Axes], isX: Bool) -> [[Int]] {
-        var byScale: [(AxisScale, [Int])] = []
+        var byScale: [(AxisScale, ClosedRange<Double>?, [Int])] = []
         for index in indices {
             let scale = isX ? axes[index].xScale : axes[index].yScale
-            if let slot = byScale.firstIndex(where: { $0.0 == scale }) { byScale[slot].1.append(index) }
-            else { byScale.append((scale, [index])) }
+            let limits = explicitLimits(axes[index], isX: isX)
+            if let slot = byScale.firstIndex(where: { $0.0 == scale && $0.1 == limits }) { byScale[slot].2.append(index) }
+            else { byScale.append((scale, limits, [index])) }
         }
-        return byScale.map(\.1).filter { group in
+        return byScale.map(\.2).filter { group in
             let labels = Set(group.compactMap { isX ? axes[$0].xLabel : axes[$0].yLabel })
             return labels.count <= 1
         }

@@ -16,7 +16,7 @@ struct SharedAxes {
         xGroups = SharingGroups(axes: axes, cols: figure.cols, sharing: figure.sharedX, isX: true)
         yGroups = SharingGroups(axes: axes, cols: figure.cols, sharing: figure.sharedY, isX: false)
         var shared = axes.map { _ in SharedLimits() }
-        for group in xGroups.groups {
+        for group in xGroups.groups where axes[group[0]].xLimits == nil {
             var range: DataRange?
             for index in group {
                 if let own = ResolvedAxes.xRange(axes[index], categories: nil) { range.include(own.lower); range.include(own.upper) }
@@ -24,7 +24,7 @@ struct SharedAxes {
             let limits = paddedLimits(range, scale: axes[group[0]].xScale)
             for index in group { shared[index].x = limits }
         }
-        for group in yGroups.groups {
+        for group in yGroups.groups where axes[group[0]].yLimits == nil {
             let divergences = SharedAxes.groupDivergences(group, axes: axes)
             var allAccuracy = true
             for index in group {

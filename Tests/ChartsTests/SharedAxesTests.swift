@@ -47,6 +47,18 @@ import Testing
         #expect(resolved[0].yLimits.1 < 0.6)
     }
 
+    /// Panels given the same explicit limits (01's and 07's accuracy grids set 0…1 on each) keep them
+    /// and leave tick labels to the outer panels; different explicit limits label every panel.
+    @Test func equalExplicitLimitsShareTickLabels() {
+        var fig = GridExamples.stuckNextToLearning
+        for index in fig.axes.indices { fig[index].yLimits = 0...1 }
+        #expect(FigureLayout(fig).panels.map(\.shows.yTickLabels) == [true, false, true, false])
+        fig[1].yLimits = 0...0.5
+        let layout = FigureLayout(fig)
+        #expect(layout.panels.map(\.shows.yTickLabels) == [true, true, true, false])
+        #expect(layout.panels[1].resolved.yLimits == (0, 0.5))
+    }
+
     @Test func logAndLinearPanelsDoNotShare() {
         var fig = flatAndLearning()
         fig[1].yScale = .log
