@@ -16,6 +16,11 @@ public struct FigureSize: Equatable, Sendable, Codable {
     /// The default size: 640×420 for one panel; for grids a page column (900 px, 640 for one
     /// column) with rows tall enough that each panel keeps about a 3:2 aspect (220…340 px a row),
     /// plus room for the title and `legendHeight` px for a figure legend.
+    /// - Parameters:
+    ///   - rows: rows of axes.
+    ///   - cols: columns of axes.
+    ///   - hasTitle: whether the figure has a title (grids reserve a line for it).
+    ///   - legendHeight: the height of a figure legend under the title, 0 when there is none.
     public static func automatic(rows: Int, cols: Int, hasTitle: Bool, legendHeight: Double = 0) -> FigureSize {
         if rows == 1 && cols == 1 { return FigureSize(width: 640, height: 420 + legendHeight) }
         let title = hasTitle ? Theme.figureTitleFontSize * 1.3 + 8 : 0
@@ -57,7 +62,7 @@ public struct Figure: Sendable {
     public let cols: Int
     /// The title over the whole figure.
     public var title: String?
-    /// An explicit size; nil uses ``FigureSize/automatic(rows:cols:hasTitle:)``.
+    /// An explicit size; nil uses ``FigureSize/automatic(rows:cols:hasTitle:legendHeight:)`` (with room for a figure legend).
     public var size: FigureSize?
     /// The axes, row-major from the top-left.
     public var axes: [Axes]
