@@ -27,7 +27,8 @@ public struct FigureSize: Equatable, Sendable, Codable {
         let width = cols == 1 ? 640.0 : 900.0
         let cellWidth = (width - 2 * Spacing.edge) / Double(cols)
         let rowHeight = min(340, max(220, (cellWidth * 0.68).rounded()))
-        return FigureSize(width: width, height: Double(rows) * rowHeight + title + legendHeight + 2 * Spacing.edge)
+        let height = Double(rows) * rowHeight + title + legendHeight + 2 * Spacing.edge
+        return FigureSize(width: width, height: height.rounded(.up))
     }
 }
 
