@@ -23,8 +23,12 @@ public struct Axes: Sendable {
     public var xLimits: ClosedRange<Double>?
     /// Explicit y limits; nil chooses them from the data, ignoring the exploding part of diverging series.
     public var yLimits: ClosedRange<Double>?
-    /// Where the legend goes; `.best` covers the least data. Drawn only when an item has a label.
-    public var legend: LegendPosition = .best
+    /// Where the legend goes; `.best` covers the least data. Drawn when two or more items have labels,
+    /// or for a single one once this is set; a grid whose panels list the same entries draws one
+    /// figure legend instead (see ``Figure/sharedLegend``).
+    public var legend: LegendPosition = .best { didSet { legendIsExplicit = true } }
+    /// Whether the notebook set `legend`: then a single entry gets a legend too.
+    private(set) var legendIsExplicit = false
 
     /// The marks, in the order they were added.
     private(set) var marks: [any Mark] = []

@@ -59,7 +59,7 @@ extension AxesRenderer {
 
     func drawLegend(into svg: inout SVGWriter, samples: [(Double, Double)], notes: [Rect]) {
         let entries = LegendEntry.entries(for: axes)
-        guard !entries.isEmpty, axes.legend != .hidden else { return }
+        guard !entries.isEmpty, axes.legend != .hidden, placed.shows.legend else { return }
         let size = LegendLayout.size(of: entries)
         let position = axes.legend == .best
             ? LegendLayout.best(size: size, in: plot, samples: samples, notes: notes) : axes.legend

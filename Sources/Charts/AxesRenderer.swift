@@ -58,7 +58,11 @@ struct AxesRenderer {
         placed.ticks.y.major.forEach { mark(y: $0.value, length: Spacing.tickLength) }
         placed.ticks.y.minor.forEach { mark(y: $0, length: Spacing.tickLength * 0.6) }
         if !segments.isEmpty { svg.element("path", [("class", "tb-tick"), ("d", segments.joined(separator: " "))]) }
+        if placed.shows.xTickLabels { drawXTickLabels(into: &svg) }
+        if placed.shows.yTickLabels { drawYTickLabels(into: &svg) }
+    }
 
+    private func drawXTickLabels(into svg: inout SVGWriter) {
         let labelTop = plot.maxY + Spacing.tickLength + Spacing.tickPad
         for tick in placed.ticks.x.major {
             guard let x = placed.xMap.pixel(tick.value), placed.xMap.contains(tick.value) else { continue }
@@ -72,6 +76,9 @@ struct AxesRenderer {
                 svg.tickLabel(tick.label, [("x", px(x)), ("y", px(baseline)), ("text-anchor", "middle")])
             }
         }
+    }
+
+    private func drawYTickLabels(into svg: inout SVGWriter) {
         let labelRight = plot.x - Spacing.tickLength - Spacing.tickPad
         for tick in placed.ticks.y.major {
             guard let y = placed.yMap.pixel(tick.value), placed.yMap.contains(tick.value) else { continue }
@@ -86,15 +93,16 @@ struct AxesRenderer {
             svg.text(title, [("class", "tb-title"), ("x", px(plot.x + plot.width / 2)),
                              ("y", px(plot.y - Spacing.titleGap)), ("text-anchor", "middle")])
         }
-        if let xLabel = axes.xLabel {
-            let baseline = plot.maxY + Spacing.tickLength + Spacing.tickPad + placed.ticks.xLabelHeight
-                + Spacing.labelGap + Theme.labelFontSize * 0.9
+        if let xLabel = axes.xLabel, placed.shows.xLabel {
+            let tickLabels = placed.shows.xTickLabels ? Spacing.tickPad + placed.ticks.xLabelHeight : 0
+            let baseline = plot.maxY + Spacing.tickLength + tickLabels + Spacing.labelGap + Theme.labelFontSize * 0.9
             svg.text(xLabel, [("class", "tb-label"), ("x", px(plot.x + plot.width / 2)), ("y", px(baseline)),
                               ("text-anchor", "middle")])
         }
-        if let yLabel = axes.yLabel {
-            let widest = placed.ticks.y.major.map { TextMetrics.width($0.label, fontSize: Theme.tickFontSize) }.max() ?? 0
-            let x = plot.x - Spacing.tickLength - Spacing.tickPad - widest - Spacing.labelGap - Theme.labelFontSize * 0.25
+        if let yLabel = axes.yLabel, placed.shows.yLabel {
+            let widest = !placed.shows.yTickLabels ? 0 : placed.ticks.y.major.map { TextMetrics.width($0.label, fontSize: Theme.tickFontSize) }.max() ?? 0
+            let pad = placed.shows.yTickLabels ? Spacing.tickPad : 0
+            let x = plot.x - Spacing.tickLength - pad - widest - Spacing.labelGap - Theme.labelFontSize * 0.25
             let y = plot.y + plot.height / 2
             svg.text(yLabel, [("class", "tb-label"), ("x", px(x)), ("y", px(y)), ("text-anchor", "middle"),
                               ("transform", "rotate(-90 \(px(x)) \(px(y)))")])

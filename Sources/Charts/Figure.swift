@@ -13,14 +13,22 @@ public struct FigureSize: Equatable, Sendable, Codable {
         self.height = height
     }
 
-    /// The default size: 640×420 for one panel, 900 px wide for grids (a page column) with rows tall
-    /// enough for ticks and titles.
-    public static func automatic(rows: Int, cols: Int, hasTitle: Bool) -> FigureSize {
-        let title = hasTitle && (rows > 1 || cols > 1) ? 28.0 : 0
-        if rows == 1 && cols == 1 { return FigureSize(width: 640, height: 420) }
-        if cols == 1 { return FigureSize(width: 640, height: Double(rows) * 300 + title) }
-        let rowHeight = cols == 2 ? 250.0 : 220.0
-        return FigureSize(width: 900, height: Double(rows) * rowHeight + title)
+    /// The default size: 640×420 for one panel; for grids a page column (900 px, 640 for one
+    /// column) with rows tall enough that each panel keeps about a 3:2 aspect (220…340 px a row),
+    /// plus room for the title and `legendHeight` px for a figure legend.
+    /// - Parameters:
+    ///   - rows: rows of axes.
+    ///   - cols: columns of axes.
+    ///   - hasTitle: whether the figure has a title (grids reserve a line for it).
+    ///   - legendHeight: the height of a figure legend under the title, 0 when there is none.
+    public static func automatic(rows: Int, cols: Int, hasTitle: Bool, legendHeight: Double = 0) -> FigureSize {
+        if rows == 1 && cols == 1 { return FigureSize(width: 640, height: 420 + legendHeight) }
+        let title = hasTitle ? Theme.figureTitleFontSize * 1.3 + 8 : 0
+        let width = cols == 1 ? 640.0 : 900.0
+        let cellWidth = (width - 2 * Spacing.edge) / Double(cols)
+        let rowHeight = min(340, max(220, (cellWidth * 0.68).rounded()))
+        let height = Double(rows) * rowHeight + title + legendHeight + 2 * Spacing.edge
+        return FigureSize(width: width, height: height.rounded(.up))
     }
 }
 
@@ -35,6 +43,18 @@ public struct FigureSize: Equatable, Sendable, Codable {
 /// fig[0].title = "Learning Rate: 0.1"
 /// let svg = fig.svg(id: "nb-03-lr-grid-1")
 /// ```
+///
+/// Grids compare like with like: their panels share the x and the y axis (one set of limits over all
+/// panels with data, like matplotlib's `sharex=True, sharey=True`), and inner tick labels are left to
+/// the outer panels. Panels with explicit limits keep them; panels on different scales, or whose axis
+/// labels name different quantities ("loss" and "accuracy"), do not share. A curve that diverges is
+/// clipped and marked rather than stretching the shared range, and accuracy axes span 0…1
+/// (see ``AxisSharing``). Opt out per axis: `Figure(rows: 2, cols: 1, sharedY: .none)`, or
+/// `fig.sharedX = .columns` to line up only the panels stacked in one column.
+///
+/// When the panels list the same legend entries, the figure draws one legend under its title instead
+/// of one per panel (`fig.sharedLegend = false` keeps them per panel). A legend with a single entry
+/// is not drawn (the title names the series) unless the notebook sets that panel's `legend`.
 @dynamicMemberLookup
 public struct Figure: Sendable {
     /// Number of rows of axes.
@@ -43,19 +63,35 @@ public struct Figure: Sendable {
     public let cols: Int
     /// The title over the whole figure.
     public var title: String?
-    /// An explicit size; nil uses ``FigureSize/automatic(rows:cols:hasTitle:)``.
+    /// An explicit size; nil uses ``FigureSize/automatic(rows:cols:hasTitle:legendHeight:)`` (with room for a figure legend).
     public var size: FigureSize?
     /// The axes, row-major from the top-left.
     public var axes: [Axes]
+    /// Which panels share one x range (all by default; `.none` to opt out).
+    public var sharedX: AxisSharing
+    /// Which panels share one y range (all by default; `.none` to opt out).
+    public var sharedY: AxisSharing
+    /// Whether panels listing the same legend entries get one figure legend instead of one each.
+    public var sharedLegend = true
 
     /// An empty figure of `rows × cols` axes.
-    public init(rows: Int = 1, cols: Int = 1, title: String? = nil, size: FigureSize? = nil) {
+    /// - Parameters:
+    ///   - rows: rows of axes, 1 or more.
+    ///   - cols: columns of axes, 1 or more (at most 64 axes in all).
+    ///   - title: the title over the whole figure.
+    ///   - size: an explicit size; nil sizes the figure from its panel count.
+    ///   - sharedX: which panels share the x axis; all of them unless told otherwise.
+    ///   - sharedY: which panels share the y axis; all of them unless told otherwise.
+    public init(rows: Int = 1, cols: Int = 1, title: String? = nil, size: FigureSize? = nil,
+                sharedX: AxisSharing = .all, sharedY: AxisSharing = .all) {
         require(rows >= 1 && cols >= 1 && rows * cols <= 64,
                 "a figure needs 1…64 axes in rows × cols, but got \(rows)×\(cols).")
         self.rows = rows
         self.cols = cols
         self.title = title
         self.size = size
+        self.sharedX = sharedX
+        self.sharedY = sharedY
         axes = Array(repeating: Axes(), count: rows * cols)
     }
 
@@ -79,7 +115,12 @@ public struct Figure: Sendable {
     }
 
     /// The size the figure is drawn at.
-    public var resolvedSize: FigureSize { size ?? .automatic(rows: rows, cols: cols, hasTitle: title != nil) }
+    public var resolvedSize: FigureSize {
+        if let size { return size }
+        let width = FigureSize.automatic(rows: rows, cols: cols, hasTitle: title != nil).width
+        let legendHeight = FigureLegend(self)?.height(width: width) ?? 0
+        return .automatic(rows: rows, cols: cols, hasTitle: title != nil, legendHeight: legendHeight)
+    }
 
     /// The accessible summary of the figure, generated from its data; also the SVG's `<desc>`.
     public var altText: String { FigureDescription(self).text }
@@ -91,12 +132,13 @@ public struct Figure: Sendable {
     /// these custom properties on any ancestor: `--tb-fg` (text), `--tb-bg` (background), `--tb-grid`
     /// (grid lines), `--tb-axis` (spines and ticks), `--tb-legend-bg`, `--tb-legend-border`,
     /// `--tb-c0` … `--tb-c9` (default series colours, tab10) and `--tb-font` (font family).
-    /// Classes: `tb-figure` on the root, `tb-axes` per panel, `tb-legend`, `tb-note` (clip notes).
+    /// Classes: `tb-figure` on the root, `tb-axes` per panel, `tb-legend` (with `tb-figure-legend` on a
+    /// figure's shared legend), `tb-note` (clip notes).
     /// - Parameter id: an XML/CSS identifier: a letter, then letters, digits, `-` or `_`.
     public func svg(id: String) -> String {
         require(Figure.isValidID(id), "a figure id must be a letter then letters, digits, - or _, but got \"\(id)\".")
         let size = resolvedSize
-        let layout = FigureLayout(axes: axes, rows: rows, cols: cols, title: title, width: size.width, height: size.height)
+        let layout = FigureLayout(self, size: size)
         let description = FigureDescription(self)
         var svg = SVGWriter()
         svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("id", id), ("class", "tb-figure"),
@@ -110,6 +152,9 @@ public struct Figure: Sendable {
         if let title, let baseline = layout.titleBaseline {
             svg.text(title, [("class", "tb-suptitle"), ("x", px(size.width / 2)), ("y", px(baseline)),
                              ("text-anchor", "middle")])
+        }
+        if let legend = layout.legend, let top = layout.legendTop {
+            legend.draw(into: &svg, top: top, width: size.width)
         }
         for (index, placed) in layout.panels.enumerated() {
             AxesRenderer(placed: placed, id: "\(id)-ax\(index + 1)").draw(into: &svg)

@@ -16,8 +16,9 @@ struct FigureDescription {
             ?? (single ? "Chart" : "Figure with \(figure.axes.count) panels")
         self.title = title
         var sentences: [String] = [title + "."]
+        let shared = SharedAxes(figure).panels
         for (index, axes) in panels {
-            let resolved = ResolvedAxes(axes)
+            let resolved = shared[index]
             let heading = single ? (axes.title.map { $0 == title ? "" : $0 + ": " } ?? "")
                 : "Panel \(index + 1)" + (axes.title.map { " (\($0))" } ?? "") + ": "
             let parts = FigureDescription.parts(resolved)

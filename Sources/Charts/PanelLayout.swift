@@ -44,6 +44,15 @@ enum Spacing {
     static let rotatedLabelDegrees = 35.0
 }
 
+/// The labels a panel draws itself; a grid leaves some to its outer panels or to the figure legend.
+struct PanelLabels: Equatable, Sendable {
+    var xTickLabels = true
+    var yTickLabels = true
+    var xLabel = true
+    var yLabel = true
+    var legend = true
+}
+
 /// The ticks of one axes for given plot-area lengths, and the margins their labels need.
 struct PanelTicks: Sendable {
     var x: AxisTicks
@@ -89,19 +98,21 @@ struct PanelTicks: Sendable {
     }
 
     /// The margins these ticks, the labels and the title need around a plot area of the given width.
-    func margins(for axes: Axes, xLimits: (Double, Double), width: Double) -> Margins {
+    func margins(for axes: Axes, xLimits: (Double, Double), width: Double, shows: PanelLabels = PanelLabels()) -> Margins {
         var margins = Margins()
-        let yLabelWidth = y.major.map { TextMetrics.width($0.label, fontSize: Theme.tickFontSize) }.max() ?? 0
-        margins.left = Spacing.tickLength + Spacing.tickPad + yLabelWidth + Spacing.edge
-        if axes.yLabel != nil { margins.left += Spacing.labelGap + Theme.labelFontSize * 1.2 }
+        let yLabelWidth = shows.yTickLabels
+            ? y.major.map { TextMetrics.width($0.label, fontSize: Theme.tickFontSize) }.max() ?? 0 : 0
+        margins.left = Spacing.tickLength + (shows.yTickLabels ? Spacing.tickPad : 0) + yLabelWidth + Spacing.edge
+        if axes.yLabel != nil && shows.yLabel { margins.left += Spacing.labelGap + Theme.labelFontSize * 1.2 }
 
-        margins.bottom = Spacing.tickLength + Spacing.tickPad + xLabelHeight + Spacing.edge
-        if axes.xLabel != nil { margins.bottom += Spacing.labelGap + Theme.labelFontSize * 1.2 }
+        margins.bottom = Spacing.tickLength + Spacing.edge
+        if shows.xTickLabels { margins.bottom += Spacing.tickPad + xLabelHeight }
+        if axes.xLabel != nil && shows.xLabel { margins.bottom += Spacing.labelGap + Theme.labelFontSize * 1.2 }
 
         margins.top = axes.title == nil ? Spacing.minimumTop : Theme.axesTitleFontSize * 1.25 + Spacing.titleGap
         margins.right = Spacing.minimumRight
         // The outermost x labels may reach past the plot area's sides.
-        if !rotateX {
+        if !rotateX && shows.xTickLabels {
             let map = ScaleMap(scale: axes.xScale, limits: xLimits, pixels: (0, max(width, 1)))
             for tick in x.major {
                 guard let position = map.pixel(tick.value) else { continue }

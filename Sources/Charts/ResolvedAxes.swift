@@ -8,6 +8,16 @@ struct ClippedSeries: Equatable, Sendable {
     var upward: Bool
 }
 
+/// What a figure decided for a panel that shares its axes with others.
+struct SharedLimits: Sendable {
+    /// The group's x limits, when the panel shares x.
+    var x: (Double, Double)?
+    /// The group's y limits, when the panel shares y.
+    var y: (Double, Double)?
+    /// Curves of this panel that outgrow the stable curves of the group, by mark index.
+    var divergences: [Int: Divergence] = [:]
+}
+
 /// The data-space decisions for one axes, independent of pixel sizes: limits, categories, clipping.
 struct ResolvedAxes: Sendable {
     var axes: Axes
@@ -20,8 +30,31 @@ struct ResolvedAxes: Sendable {
     /// Where each diverging curve starts to explode, by mark index.
     var divergences: [Int: Divergence]
 
-    init(_ axes: Axes) {
+    /// Resolves one panel; `shared` carries the limits and clipping a figure decided for its group.
+    init(_ axes: Axes, shared: SharedLimits = SharedLimits()) {
         self.axes = axes
+        divergences = ResolvedAxes.ownDivergences(axes).merging(shared.divergences) { own, group in
+            own.threshold <= group.threshold ? own : group
+        }
+        categories = ResolvedAxes.categories(of: axes.marks)
+
+        let automaticX = paddedLimits(ResolvedAxes.xRange(axes, categories: categories), scale: axes.xScale)
+        if let categories, axes.xLimits == nil {
+            xLimits = (-0.6, Double(categories.count) - 0.4)
+        } else if axes.xLimits == nil, let sharedX = shared.x {
+            xLimits = sharedX
+        } else {
+            xLimits = axes.xLimits.map { axes.xScale.scale.limits(explicit: $0, automatic: automaticX) } ?? automaticX
+        }
+        let yRange = ResolvedAxes.yRange(axes, divergences: divergences)
+        var automaticY = ResolvedAxes.automaticY(yRange, axes: axes, categories: categories)
+        if let sharedY = shared.y { automaticY = sharedY }
+        yLimits = axes.yLimits.map { axes.yScale.scale.limits(explicit: $0, automatic: automaticY) } ?? automaticY
+        clipped = axes.yLimits == nil ? ResolvedAxes.clipped(axes, yLimits: yLimits) : []
+    }
+
+    /// Where this panel's own curves diverge: sudden jumps, and curves outgrowing the stable ones.
+    static func ownDivergences(_ axes: Axes) -> [Int: Divergence] {
         var curves: [Int: [Double]] = [:]
         for (index, mark) in axes.marks.enumerated() {
             if let curve = mark.curve { curves[index] = curve.y }
@@ -30,23 +63,16 @@ struct ResolvedAxes: Sendable {
         if !axes.yScale.scale.compressesGrowth {
             divergences.merge(outgrowing(curves, divergences: divergences)) { _, tighter in tighter }
         }
-        self.divergences = divergences
-        categories = ResolvedAxes.categories(of: axes.marks)
+        return divergences
+    }
 
-        let automaticX = paddedLimits(ResolvedAxes.xRange(axes, categories: categories), scale: axes.xScale)
-        if let categories, axes.xLimits == nil {
-            xLimits = (-0.6, Double(categories.count) - 0.4)
-        } else {
-            xLimits = axes.xLimits.map { axes.xScale.scale.limits(explicit: $0, automatic: automaticX) } ?? automaticX
-        }
-        let yRange = ResolvedAxes.yRange(axes, divergences: divergences)
-        let automaticY = paddedLimits(yRange, scale: axes.yScale)
-        yLimits = axes.yLimits.map { axes.yScale.scale.limits(explicit: $0, automatic: automaticY) } ?? automaticY
+    /// Automatic y limits around `range`: 0…1 for accuracy, bars standing on zero, 5 % margins otherwise.
+    static func automaticY(_ range: DataRange?, axes: Axes, categories: [String]?) -> (Double, Double) {
+        if AccuracyAxis.holds(axes, range: range) { return AccuracyAxis.limits }
+        var limits = paddedLimits(range, scale: axes.yScale)
         // Bars stand on zero: no margin below a zero baseline, as matplotlib's sticky edges.
-        if axes.yLimits == nil, axes.yScale.shows(0), categories != nil, automaticY.0 < 0, yRange?.lower == 0 {
-            yLimits.0 = 0
-        }
-        clipped = axes.yLimits == nil ? ResolvedAxes.clipped(axes, yLimits: yLimits) : []
+        if axes.yScale.shows(0), categories != nil, limits.0 < 0, range?.lower == 0 { limits.0 = 0 }
+        return limits
     }
 
     /// The union of the marks' categories, in first-seen order; nil when no mark has categories.
@@ -59,7 +85,7 @@ struct ResolvedAxes: Sendable {
     }
 
     /// The x values to fit: each mark's, and every category position.
-    private static func xRange(_ axes: Axes, categories: [String]?) -> DataRange? {
+    static func xRange(_ axes: Axes, categories: [String]?) -> DataRange? {
         var range: DataRange?
         for mark in axes.marks {
             if let own = mark.xRange(in: axes) { range.include(own.lower); range.include(own.upper) }
@@ -72,9 +98,10 @@ struct ResolvedAxes: Sendable {
     }
 
     /// The y values to fit: each mark's, without the exploding part of a diverging curve.
-    private static func yRange(_ axes: Axes, divergences: [Int: Divergence]) -> DataRange? {
+    /// With `stableOnly`, diverging curves are left out entirely (a shared range comes from the others).
+    static func yRange(_ axes: Axes, divergences: [Int: Divergence], stableOnly: Bool = false) -> DataRange? {
         var range: DataRange?
-        for (index, mark) in axes.marks.enumerated() {
+        for (index, mark) in axes.marks.enumerated() where !(stableOnly && divergences[index] != nil) {
             if let own = mark.yRange(in: axes, divergence: divergences[index]) {
                 range.include(own.lower)
                 range.include(own.upper)
