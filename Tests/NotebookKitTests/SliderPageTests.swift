@@ -39,10 +39,10 @@ import TrainBook
         let panels = [Self.panel("lr-1", rate: 1e-3), Self.panel("lr-2", rate: 0.1)]
         let width = { (output: CellOutput) in PageRenderer.minimumWidth(of: Self.sanitized(output)) }
         let expected = "<fieldset class=\"tb-slider\"><legend>Learning rate</legend><div class=\"tb-slider-body\">\n"
-            + "<input type=\"radio\" name=\"slider-lr-1\" id=\"choice-lr-1\" checked><label for=\"choice-lr-1\">1e-3</label>\n"
+            + "<input type=\"radio\" name=\"slider-lr-1\" id=\"choice-lr-1\" checked><label for=\"choice-lr-1\"><span class=\"tb-slider-name\">Learning rate </span>1e-3</label>\n"
             + "<figure class=\"tb-slider-panel\" role=\"img\" aria-label=\"\(HTML.escape(altText(panels[0])))\"\(width(panels[0]))>"
             + Self.sanitized(panels[0]) + "</figure>\n"
-            + "<input type=\"radio\" name=\"slider-lr-1\" id=\"choice-lr-2\"><label for=\"choice-lr-2\">0.1</label>\n"
+            + "<input type=\"radio\" name=\"slider-lr-1\" id=\"choice-lr-2\"><label for=\"choice-lr-2\"><span class=\"tb-slider-name\">Learning rate </span>0.1</label>\n"
             + "<figure class=\"tb-slider-panel\" role=\"img\" aria-label=\"\(HTML.escape(altText(panels[1])))\"\(width(panels[1]))>"
             + Self.sanitized(panels[1]) + "</figure>\n"
             + "</div></fieldset>\n"
@@ -79,7 +79,7 @@ import TrainBook
         let page = PageRenderer.render(ExecutedDocument(document: document, cells: [result]))
         #expect(page.contains("<pre class=\"error tb-slider-panel\">figure lr-2 was not embedded"))
         #expect(!page.contains("onload"))
-        #expect(page.contains("<label for=\"choice-lr-2\">2</label>"))
+        #expect(page.contains("<label for=\"choice-lr-2\"><span class=\"tb-slider-name\">Learning rate </span>2</label>"))
     }
 
     /// A slider whose program stopped after its first panel shows that panel and no more choices.
@@ -89,7 +89,7 @@ import TrainBook
         result.outputs = [.slider(label: "Learning rate", choices: ["1e-3", "0.1"]), Self.panel("lr-1", rate: 1e-3), .error("stopped")]
         result.status = .failed
         let page = PageRenderer.render(ExecutedDocument(document: document, cells: [result]))
-        #expect(page.contains("<label for=\"choice-lr-1\">1e-3</label>"))
+        #expect(page.contains("<label for=\"choice-lr-1\"><span class=\"tb-slider-name\">Learning rate </span>1e-3</label>"))
         #expect(!page.contains("0.1</label>"))
         #expect(page.contains("stopped"))
     }

@@ -13,7 +13,7 @@ import Testing
         #expect(!page.contains("<script"))
         #expect(page.components(separatedBy: "<fieldset class=\"tb-slider\"><legend>Learning rate</legend>").count == 2)
         for (index, choice) in ["1e-3", "0.0178", "0.1"].enumerated() {
-            #expect(page.contains("<input type=\"radio\" name=\"slider-rates-1\" id=\"choice-rates-\(index + 1)\"\(index == 0 ? " checked" : "")><label for=\"choice-rates-\(index + 1)\">\(choice)</label>"))
+            #expect(page.contains("<input type=\"radio\" name=\"slider-rates-1\" id=\"choice-rates-\(index + 1)\"\(index == 0 ? " checked" : "")><label for=\"choice-rates-\(index + 1)\"><span class=\"tb-slider-name\">Learning rate </span>\(choice)</label>"))
             #expect(page.contains("aria-label=\"Loss by learning rate. Learning rate \(choice)."))
             let file = try String(contentsOfFile: run.output + "/slider/rates-\(index + 1).svg", encoding: .utf8)
             #expect(file.contains("Learning rate \(choice)"))

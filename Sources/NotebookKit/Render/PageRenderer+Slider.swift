@@ -7,12 +7,15 @@
 ///
 /// ```html
 /// <fieldset class="tb-slider"><legend>Learning rate</legend><div class="tb-slider-body">
-/// <input type="radio" name="slider-lr-1" id="choice-lr-1" checked><label for="choice-lr-1">1e-3</label>
+/// <input type="radio" name="slider-lr-1" id="choice-lr-1" checked><label for="choice-lr-1">
+/// <span class="tb-slider-name">Learning rate </span>1e-3</label>
 /// <figure class="tb-slider-panel" role="img" aria-label="…"><svg …/></figure>
 /// …</div></fieldset>
 /// ```
 ///
-/// The radios of one group take the arrow keys natively; no script is involved.
+/// The radios of one group take the arrow keys natively; no script is involved. Each choice repeats
+/// the slider's label for print, where it heads its panel; on screen that part is not displayed (nor
+/// read out: the legend names the group).
 extension PageRenderer {
     /// A panel of a slider: the figure's file stem, SVG and accessible summary.
     typealias SliderPanel = (name: String, svg: String, alt: String)
@@ -38,7 +41,7 @@ extension PageRenderer {
             let choice = index < choices.count ? choices[index] : String(index + 1)
             let id = "choice-" + panel.name
             body += "<input type=\"radio\" name=\"\(group)\" id=\"\(id)\"\(index == 0 ? " checked" : "")>"
-                + "<label for=\"\(id)\">\(HTML.escape(choice))</label>\n"
+                + "<label for=\"\(id)\"><span class=\"tb-slider-name\">\(HTML.escape(label)) </span>\(HTML.escape(choice))</label>\n"
             body += sliderPanel(panel, caption: numbered == nil ? nil : caption)
         }
         let html = "<fieldset class=\"tb-slider\"><legend>\(HTML.escape(label))</legend><div class=\"tb-slider-body\">\n"

@@ -81,12 +81,13 @@ enum PageStyle {
     .tb-slider-body>input{position:absolute;left:0;top:0;width:1px;height:1px;margin:0;opacity:0}
     .tb-slider-body>label{font:13.5px/1.4 ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,monospace;padding:4px 10px;
     border:1px solid var(--border);border-radius:999px;cursor:pointer;font-variant-numeric:tabular-nums}
+    .tb-slider-name{display:none}
     .tb-slider-body>input:checked+label{background:var(--accent);border-color:var(--accent);color:var(--bg);font-weight:600}
     .tb-slider-body>input:focus-visible+label{outline:3px solid var(--fg);outline-offset:2px}
     .tb-slider-body>.tb-slider-panel{order:1;flex:0 0 100%;min-width:0;display:none;margin:6px 0 0}
     .tb-slider-body>input:checked+label+.tb-slider-panel{display:block}
     @media print{.tb-slider-body{display:block}.tb-slider-body>input{display:none}
-    .tb-slider-body>label,.tb-slider-body>input:checked+label{display:block;border:0;padding:0;margin:10px 0 0;background:none;color:var(--fg);break-after:avoid}
-    .tb-slider-body>.tb-slider-panel{display:block}}
+    .tb-slider-body>label,.tb-slider-body>input:checked+label{display:block;border:0;padding:0;margin:10px 0 0;background:none;color:var(--fg);
+    font-weight:600;break-after:avoid}.tb-slider-name{display:inline}.tb-slider-body>.tb-slider-panel{display:block}}
     """
 }

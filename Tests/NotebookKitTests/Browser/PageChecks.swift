@@ -116,8 +116,8 @@ enum PageChecks {
     """#
 
     /// The state of the page's slider number `arguments[0]`: which radio is checked and which has the
-    /// focus (-1 for none), which panels are displayed, the focused choice's outline, and how many
-    /// scripts the page holds.
+    /// focus (-1 for none), which panels are displayed, the focused choice's outline, the choices'
+    /// text as displayed, and how many scripts the page holds.
     static let sliderState = #"""
     const slider = document.querySelectorAll(".tb-slider")[arguments[0]];
     const radios = [...slider.querySelectorAll("input[type=radio]")];
@@ -130,6 +130,7 @@ enum PageChecks {
       shown: panels.map((panel, index) => getComputedStyle(panel).display !== "none" && panel.getBoundingClientRect().height > 0 ? index : -1)
         .filter((index) => index >= 0),
       outline: label ? getComputedStyle(label).outlineStyle : "",
+      labels: radios.map((radio) => radio.nextElementSibling.innerText.trim()),
       scripts: document.scripts.length,
     };
     """#
