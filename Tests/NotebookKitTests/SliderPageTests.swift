@@ -94,6 +94,16 @@ import TrainBook
         #expect(page.contains("stopped"))
     }
 
+    /// A notebook file has no control: the slider is a line naming its values, its panels follow as figures.
+    @Test func theExportedNotebookNamesTheValuesAndKeepsEveryPanel() {
+        let line = NotebookExport.output(.slider(label: "Learning rate", choices: ["1e-3", "0.1"]))
+        #expect(line["output_type"] as? String == "display_data")
+        let data = line["data"] as? [String: Any]
+        #expect(data?["text/markdown"] as? [String] == ["Learning rate: 1e-3, 0.1 (one figure each, below)"])
+        let panel = NotebookExport.output(Self.panel("lr-1", rate: 1e-3))
+        #expect((panel["data"] as? [String: Any])?["image/svg+xml"] != nil)
+    }
+
     @Test func sliderRecordsComeFromARunningCellWithOneToAHundredPanels() {
         func json(_ record: WireRecord) -> [UInt8] { Array(record.encodedFrame().dropFirst(4)) }
         var collector = OutputCollector(cellCount: 1)
