@@ -65,6 +65,7 @@ enum PageStyle {
     @media (max-width:600px){main{padding:16px 12px 60px}h1{font-size:1.6em}.outputs{padding-left:10px}
     .pager{flex-direction:column}.pager a{max-width:none}}
     @media print{:root{color-scheme:light;--bg:#ffffff;--fg:#000000;--muted:#4a5261;--border:#c9ced6;--ok:#2e7d32;--err:#b42318;--code-bg:#f6f8fa;
+    --err-bg:#fef3f2;--warn:#8a5a00;--warn-bg:#fff8e6;
     --out-bg:#ffffff;--accent:#1a5f96;--k:#a626a4;--s:#2f7d32;--n:#865b00;--c:#5f6873;--t:#0f6fa8;--f:#2f66d0;
     --tb-fg:#1d2330;--tb-bg:#ffffff;--tb-grid:#e6e8ec;--tb-axis:#5b6475}
     body{font-size:11pt}main{max-width:none;padding:0}
