@@ -3,23 +3,23 @@ import Charts
 /// A hyperparameter — learning rate, momentum, decay, epsilon — written the way tutorials write
 /// them, the same in titles, legends, table cells, slider labels and prose.
 ///
-/// The rule, applied to the value rounded to 3 significant digits:
-/// - a power of ten of 0.01 or less is written `1e-K` with no padding zero and no plus sign:
-///   1e-7, 1e-4 (also for 0.0001), 1e-2 (also for 0.01), 1e-10; from 10,000 up, `1eK`;
-/// - 0.1, 1, 10, 100 and 1000 are plain: "0.1", "1", "1000";
-/// - any other value from 0.001 up to 10,000 is plain decimal with up to 3 significant digits and no
-///   trailing zeros: "0.5", "0.0091", "0.00178", "0.9", "3.16";
-/// - any other value below 0.001 or from 10,000 up has a mantissa of up to 3 significant digits:
-///   "3e-4", "3.2e-5", "2.5e4";
+/// The rule, applied to the value rounded to 3 significant digits, with one boundary for every value:
+/// - from 0.001 up to 10,000, plain decimal without trailing zeros: "1", "0.1", "0.01", "0.001",
+///   "0.5", "0.9", "0.03", "0.0091", "0.00178", "3.16", "1000";
+/// - below 0.001 and from 10,000 up, a mantissa of up to 3 significant digits and the power of ten
+///   with no padding zero and no plus sign: "1e-4" (also for 0.0001), "3e-4", "3.2e-5", "1e-7",
+///   "1e-10", "1e4", "2.5e4";
 /// - zero is "0"; a value that is not finite is "nan", "inf" or "-inf"; a negative value has "-".
 ///
-/// So a sweep over decades reads "1e-7 … 1e-2, 0.1, 1" (never "1e-07" next to "0.0001"), and a value
-/// between decades keeps its digits. `Float` rates (1e-7 stored as 1.00000001e-7) read as the
-/// `Double` they were typed as, because the rounding to 3 digits comes first.
+/// So a sweep over decades reads "1, 0.1, 0.01, 0.001, 1e-4 … 1e-7", as Keras tutorials write their
+/// rates (never "1e-07" next to "0.0001"), and a sweep over 3-1 steps reads "0.03, 0.01, 0.003" without
+/// an exponent in its middle. `Float` rates (1e-7 stored as 1.00000001e-7) read as the `Double` they
+/// were typed as, because the rounding to 3 digits comes first.
 ///
 /// ```swift
 /// formatRate(1e-7)      // "1e-7"
 /// formatRate(0.0001)    // "1e-4"
+/// formatRate(0.001)     // "0.001"
 /// formatRate(0.01778)   // "0.0178"
 /// formatRate(3e-4)      // "3e-4"
 /// formatRate(0.9)       // "0.9"
@@ -69,14 +69,10 @@ struct RateDigits {
         leading = whole.count - 1 - leadingZeros + exponent
     }
 
-    /// True for 10^K.
-    var isPowerOfTen: Bool { digits == "1" }
-
     /// The text by ``formatRate(_:)-(Double)``'s rule.
     var text: String {
         if digits == "0" { return "0" }
         let sign = negative ? "-" : ""
-        if isPowerOfTen && (leading <= -2 || leading >= 4) { return sign + "1e\(leading)" }
         if leading >= -3 && leading < 4 { return sign + plain }
         let mantissa = digits.count == 1 ? digits : digits.prefix(1) + "." + digits.dropFirst()
         return sign + mantissa + "e\(leading)"

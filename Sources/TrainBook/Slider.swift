@@ -12,7 +12,7 @@ import NotebookWire
 /// for (rate, run) in zip(rates, runs) {
 ///     var figure = Figure(title: "Learning rate \(formatRate(rate))")
 ///     figure.plot(run["val_accuracy"], label: "validation")
-///     slider.add(rate, figure)   // its control reads "1e-3", by formatRate
+///     slider.add(rate, figure)   // its control reads "1e-4" or "0.01", by formatRate
 /// }
 /// show(slider)
 /// ```
@@ -41,7 +41,7 @@ public struct Slider: Sendable {
         add(formatRate(value), figure)
     }
 
-    /// Adds a panel whose choice reads `choice` ("SGD", "Adam", "decay 1e-3").
+    /// Adds a panel whose choice reads `choice` ("SGD", "Adam", "decay 1e-4").
     ///
     /// - Parameters:
     ///   - choice: the text of the panel's choice in the control.

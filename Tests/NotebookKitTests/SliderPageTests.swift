@@ -17,7 +17,7 @@ import TrainBook
 
     /// A page whose cell (label `lr`, captioned when `caption` is given) shows a slider over `rates`,
     /// then one more plain figure.
-    static func page(rates: [Double] = [1e-3, 0.01778, 0.1], caption: String? = nil) throws -> String {
+    static func page(rates: [Double] = [1e-4, 0.01778, 0.1], caption: String? = nil) throws -> String {
         let options = "label=lr" + (caption.map { " caption=\"\($0)\"" } ?? "")
         let document = try NotebookParser.parse("# Slider\n\n```swift-train \(options)\nshowSlider()\n```\n", fileName: "page.md")
         var result = CellResult(index: 0)
@@ -35,11 +35,11 @@ import TrainBook
     /// The markup, written out by hand: radios of one group, each label before its panel, the first
     /// checked, the panels' SVG as the sanitizer wrote it.
     @Test func theSliderIsRadiosLabelsAndPanelsInOneFieldset() throws {
-        let page = try Self.page(rates: [1e-3, 0.1])
-        let panels = [Self.panel("lr-1", rate: 1e-3), Self.panel("lr-2", rate: 0.1)]
+        let page = try Self.page(rates: [1e-4, 0.1])
+        let panels = [Self.panel("lr-1", rate: 1e-4), Self.panel("lr-2", rate: 0.1)]
         let width = { (output: CellOutput) in PageRenderer.minimumWidth(of: Self.sanitized(output)) }
         let expected = "<fieldset class=\"tb-slider\"><legend>Learning rate</legend><div class=\"tb-slider-body\">\n"
-            + "<input type=\"radio\" name=\"slider-lr-1\" id=\"choice-lr-1\" checked><label for=\"choice-lr-1\"><span class=\"tb-slider-name\">Learning rate </span>1e-3</label>\n"
+            + "<input type=\"radio\" name=\"slider-lr-1\" id=\"choice-lr-1\" checked><label for=\"choice-lr-1\"><span class=\"tb-slider-name\">Learning rate </span>1e-4</label>\n"
             + "<figure class=\"tb-slider-panel\" role=\"img\" aria-label=\"\(HTML.escape(altText(panels[0])))\"\(width(panels[0]))>"
             + Self.sanitized(panels[0]) + "</figure>\n"
             + "<input type=\"radio\" name=\"slider-lr-1\" id=\"choice-lr-2\"><label for=\"choice-lr-2\"><span class=\"tb-slider-name\">Learning rate </span>0.1</label>\n"
@@ -86,21 +86,21 @@ import TrainBook
     @Test func aSliderShowsOnlyThePanelsThatCame() throws {
         let document = try NotebookParser.parse("```swift-train label=lr\nx\n```\n", fileName: "page.md")
         var result = CellResult(index: 0)
-        result.outputs = [.slider(label: "Learning rate", choices: ["1e-3", "0.1"]), Self.panel("lr-1", rate: 1e-3), .error("stopped")]
+        result.outputs = [.slider(label: "Learning rate", choices: ["1e-4", "0.1"]), Self.panel("lr-1", rate: 1e-4), .error("stopped")]
         result.status = .failed
         let page = PageRenderer.render(ExecutedDocument(document: document, cells: [result]))
-        #expect(page.contains("<label for=\"choice-lr-1\"><span class=\"tb-slider-name\">Learning rate </span>1e-3</label>"))
+        #expect(page.contains("<label for=\"choice-lr-1\"><span class=\"tb-slider-name\">Learning rate </span>1e-4</label>"))
         #expect(!page.contains("0.1</label>"))
         #expect(page.contains("stopped"))
     }
 
     /// A notebook file has no control: the slider is a line naming its values, its panels follow as figures.
     @Test func theExportedNotebookNamesTheValuesAndKeepsEveryPanel() {
-        let line = NotebookExport.output(.slider(label: "Learning rate", choices: ["1e-3", "0.1"]))
+        let line = NotebookExport.output(.slider(label: "Learning rate", choices: ["1e-4", "0.1"]))
         #expect(line["output_type"] as? String == "display_data")
         let data = line["data"] as? [String: Any]
-        #expect(data?["text/markdown"] as? [String] == ["Learning rate: 1e-3, 0.1 (one figure each, below)"])
-        let panel = NotebookExport.output(Self.panel("lr-1", rate: 1e-3))
+        #expect(data?["text/markdown"] as? [String] == ["Learning rate: 1e-4, 0.1 (one figure each, below)"])
+        let panel = NotebookExport.output(Self.panel("lr-1", rate: 1e-4))
         #expect((panel["data"] as? [String: Any])?["image/svg+xml"] != nil)
     }
 
@@ -111,11 +111,11 @@ import TrainBook
         collector.receive(frame: json(.cellBegin(index: 0)))
         collector.receive(frame: json(.slider(label: "none", choices: [])))
         collector.receive(frame: json(.slider(label: "many", choices: (0...100).map(String.init))))
-        collector.receive(frame: json(.slider(label: "Learning rate", choices: ["1e-3", "0.1"])))
+        collector.receive(frame: json(.slider(label: "Learning rate", choices: ["1e-4", "0.1"])))
         collector.receive(frame: json(.cellEnd(index: 0)))
         collector.finish()
         let outputs = collector.cells[0].outputs
         #expect(outputs.filter { if case .warning = $0 { true } else { false } }.count == 3)
-        #expect(outputs.last == .slider(label: "Learning rate", choices: ["1e-3", "0.1"]))
+        #expect(outputs.last == .slider(label: "Learning rate", choices: ["1e-4", "0.1"]))
     }
 }

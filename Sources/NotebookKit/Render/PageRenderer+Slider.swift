@@ -8,7 +8,7 @@
 /// ```html
 /// <fieldset class="tb-slider"><legend>Learning rate</legend><div class="tb-slider-body">
 /// <input type="radio" name="slider-lr-1" id="choice-lr-1" checked><label for="choice-lr-1">
-/// <span class="tb-slider-name">Learning rate </span>1e-3</label>
+/// <span class="tb-slider-name">Learning rate </span>1e-4</label>
 /// <figure class="tb-slider-panel" role="img" aria-label="…"><svg …/></figure>
 /// …</div></fieldset>
 /// ```

@@ -34,7 +34,7 @@ import Testing
         var now = try Self.state(browser)
         #expect(now.scripts == 0)
         #expect(now.checked == 0 && now.shown == [0] && now.focused == -1)
-        #expect(now.labels == ["1e-3", "0.0178", "0.1"])
+        #expect(now.labels == ["1e-4", "0.0178", "0.1"])
         // Tab through the page's links until the focus reaches the slider, as a keyboard user does.
         for _ in 0..<20 where now.focused < 0 {
             try Self.press(browser, "Tab", code: 9)
@@ -63,7 +63,7 @@ import Testing
         try browser.media("print", dark: false)
         now = try Self.state(browser)
         #expect(now.shown == [0, 1, 2], "print shows panels \(now.shown)")
-        #expect(now.labels == ["Learning rate 1e-3", "Learning rate 0.0178", "Learning rate 0.1"])
+        #expect(now.labels == ["Learning rate 1e-4", "Learning rate 0.0178", "Learning rate 0.1"])
         let printed = try BundledPagesInBrowserTests.check(browser, mode: "print", print: true)
         #expect(printed.problems.isEmpty, "\(printed.problems)")
     }
