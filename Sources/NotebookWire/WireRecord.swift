@@ -13,6 +13,9 @@ public enum WireRecord: Codable, Equatable, Sendable {
     case cellEnd(index: Int)
     /// A figure shown by the running cell: its SVG markup, accessible summary and file name stem.
     case figure(name: String, svg: String, alt: String)
+    /// A slider shown by the running cell: its control's `label` and one `choices` text per panel. The
+    /// panels follow as the next `choices.count` figure records, in the same order.
+    case slider(label: String, choices: [String])
     /// A table shown by the running cell: column titles and rows of preformatted cells.
     case table(columns: [String], rows: [[String]])
     /// Training progress: an epoch of a fit ended.

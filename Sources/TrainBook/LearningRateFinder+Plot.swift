@@ -4,7 +4,7 @@ import TrainKit
 
 extension LearningRateFinder {
     /// The loss against the learning rate on a log x axis, as fastai's `plot_lr_find` draws it,
-    /// with a labelled vertical line at each suggestion (e.g. "valley 3.2e-03").
+    /// with a labelled vertical line at each suggestion, its rate by ``formatRate(_:)-(Double)`` (e.g. "valley 0.0032").
     ///
     /// ```swift
     /// show(finder.plot(suggestions: [.valley, .steep]))
@@ -24,7 +24,7 @@ extension LearningRateFinder {
         for method in suggestions {
             let rate = suggestion(method)
             guard rate.isFinite else { continue }
-            figure.verticalLine(at: rate, label: "\(method.rawValue) \(String(format: "%.1e", rate))")
+            figure.verticalLine(at: rate, label: "\(method.rawValue) \(formatRate(rate))")
         }
         return figure
     }

@@ -8,6 +8,7 @@ import Charts
 /// format(0.012345, .fixed(3))       // "0.012"
 /// format(0.012345, .significant(2)) // "0.012"
 /// format(0.0001, .significant(2))   // "1e-04"
+/// format(0.0001, .rate)             // "1e-4"
 /// ```
 public enum NumberFormat: Sendable, Equatable {
     /// `digits` digits after the decimal point: `.fixed(2)` writes 0.5 as "0.50".
@@ -18,6 +19,9 @@ public enum NumberFormat: Sendable, Equatable {
     /// The value times 100 with `digits` digits after the point, a no-break space and "%":
     /// `.percent(1)` writes 0.9333 as "93.3 %".
     case percent(Int)
+    /// A hyperparameter such as a learning rate, momentum or decay, by ``formatRate(_:)-(Double)``'s
+    /// rule: `.rate` writes 0.0001 as "1e-4", 0.01778 as "0.0178" and 0.9 as "0.9".
+    case rate
 
     /// What inline values of type `Double` or `Float` use when they name no format: 4 significant
     /// digits (0.012345 is "0.01235", 2.302585 is "2.303", 0.0000123 is "1.23e-05"), except that
@@ -35,6 +39,7 @@ public func format(_ value: Double, _ style: NumberFormat) -> String {
     case .significant(let digits): formatNumber(value, significantDigits: min(max(digits, 1), 15))
     // A no-break space: a sentence never wraps between a number and its sign.
     case .automatic: abs(value) >= 1e4 && abs(value) < 1e15 ? fixedText(value, digits: 0) : formatNumber(value, significantDigits: 4)
+    case .rate: formatRate(value)
     case .percent(let digits): value.isFinite ? fixedText(value * 100, digits: digits) + "\u{A0}%" : fixedText(value, digits: digits)
     }
 }
@@ -48,6 +53,7 @@ public func format<T: BinaryFloatingPoint>(_ value: T, _ style: NumberFormat) ->
 public func format<T: BinaryInteger>(_ value: T, _ style: NumberFormat) -> String {
     switch style {
     case .significant, .automatic: return String(value)
+    case .rate: return formatRate(Double(value))
     default: break
     }
     return format(Double(value), style)

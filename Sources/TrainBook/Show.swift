@@ -6,9 +6,17 @@ public func show(_ figure: Figure) {
     NotebookSession.shared.send(.figure(name: name, svg: figure.svg(id: id), alt: figure.altText))
 }
 
-/// Shows a table under the running cell.
+/// Shows a table under the running cell. Numbers in a column whose heading names a rate ("learning
+/// rate", "lr", "momentum", "decay": see `RateHeading`) are written by ``formatRate(_:)-(Double)``,
+/// the others with the table's significant digits.
 public func show(_ table: Table) {
-    let rows = table.rows.map { $0.map { $0.formatted(significantDigits: table.significantDigits) } }
+    let rates = table.columns.map(RateHeading.names)
+    let rows = table.rows.map { row in
+        row.indices.map { column -> String in
+            if column < rates.count, rates[column], case .number(let value) = row[column] { return formatRate(value) }
+            return row[column].formatted(significantDigits: table.significantDigits)
+        }
+    }
     NotebookSession.shared.send(.table(columns: table.columns, rows: rows))
 }
 

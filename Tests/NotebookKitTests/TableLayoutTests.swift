@@ -1,5 +1,6 @@
 import Testing
 @testable import NotebookKit
+import NotebookWire
 
 /// Tables on the page: text left, numbers right on the decimal point, one rule of significant figures
 /// per column, every row shown.
@@ -24,6 +25,24 @@ import Testing
         #expect(cells[3] == "9.100e-05")
         #expect(cells[4] == "nan")
         #expect(cells[5] == "")
+    }
+
+    /// A rate column (its heading names a rate) keeps the rate formatter's text, lined up but not padded.
+    @Test func aRateColumnKeepsTheRateFormattersText() {
+        let html = TableLayout.html(columns: ["learning rate", "loss"], rows: [["1e-3", "0.12"], ["0.0178", "0.1467"], ["0.1", "0.3"]])
+        let pad = { (count: Int) in "<span class=\"pad\" aria-hidden=\"true\">" + String(repeating: "\u{2007}", count: count) + "</span>" }
+        #expect(html.contains("<tr><td class=\"num\">1e-3</td><td class=\"num\">0.1200</td></tr>"))
+        #expect(html.contains("<tr><td class=\"num\">0.0178</td><td class=\"num\">0.1467</td></tr>"))
+        #expect(html.contains("<tr><td class=\"num\">0.1\(pad(3))</td><td class=\"num\">0.3000</td></tr>"))
+    }
+
+    @Test func rateHeadingsAreTheHyperparameters() {
+        for heading in ["learning rate", "learning_rate", "lr", "LR", "lrate", "momentum", "weight decay", "eta0"] {
+            #expect(RateHeading.names(heading), "\(heading)")
+        }
+        for heading in ["accuracy", "val_loss", "per-epoch valley", "epoch", "rates tried"] {
+            #expect(!RateHeading.names(heading), "\(heading)")
+        }
     }
 
     @Test func aColumnWithTextIsTextAndIsEscaped() {

@@ -37,7 +37,7 @@ public struct CellLayout: Codable, Equatable, Sendable {
                 case .warning(let text): .warning(moving(text, to: other, fileNames: fileNames))
                 case .error(let text): .error(moving(text, to: other, fileNames: fileNames))
                 case .claim(let text, let holds, let line): .claim(text: text, holds: holds, line: self.line(line, in: other))
-                case .figure, .table: output
+                case .figure, .slider, .table: output
                 }
             }
             return moved

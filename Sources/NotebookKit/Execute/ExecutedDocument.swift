@@ -79,6 +79,9 @@ public enum CellOutput: Codable, Equatable, Sendable {
     case text(String)
     /// A figure: file stem (`LABEL-K`), SVG and accessible summary.
     case figure(name: String, svg: String, alt: String)
+    /// A slider: the label of its control and one choice per panel; the panels are the figures
+    /// right after it, in order.
+    case slider(label: String, choices: [String])
     /// A table of preformatted cells.
     case table(columns: [String], rows: [[String]])
     /// A one-line warning.

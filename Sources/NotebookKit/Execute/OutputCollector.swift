@@ -142,6 +142,9 @@ struct OutputCollector {
             figureNames.insert(name)
             displayBytes += svg.utf8.count + alt.utf8.count
             if let target = textTarget { cells[target].outputs.append(.figure(name: name, svg: svg, alt: alt)) }
+        case .slider(let label, let choices):
+            displayBytes += label.utf8.count + choices.joined().utf8.count
+            if let target = textTarget { cells[target].outputs.append(.slider(label: label, choices: choices)) }
         case .table(let columns, let rows):
             displayBytes += columns.joined().utf8.count + rows.joined().joined().utf8.count
             if let target = textTarget { cells[target].outputs.append(.table(columns: columns, rows: rows)) }

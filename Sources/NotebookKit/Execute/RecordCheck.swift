@@ -26,6 +26,10 @@ struct RecordCheck {
     static let dataFileLimit = 10_000
     /// Characters of a warning kept at most.
     static let warningLimit = 10_000
+    /// Panels of one slider at most.
+    static let sliderPanelLimit = 100
+    /// Characters of a slider's label or of one of its choices at most.
+    static let sliderTextLimit = 200
     /// Characters of a claim's text or an inline value kept at most.
     static let inlineTextLimit = 10_000
 
@@ -45,6 +49,12 @@ struct RecordCheck {
             guard let running else { return "a figure outside any cell" }
             if !isFigureName(name, of: running) || figureNames.contains(name) { return "figure name '\(name.prefix(80))' is not one this cell makes" }
             if displayBytes + svg.utf8.count + alt.utf8.count > Self.displayByteLimit { return "more than \(Self.displayByteLimit >> 20) MiB of figures and tables" }
+        case .slider(let label, let choices):
+            if running == nil { return "a slider outside any cell" }
+            if label.count > Self.sliderTextLimit || !(1...Self.sliderPanelLimit).contains(choices.count)
+                || choices.contains(where: { $0.count > Self.sliderTextLimit }) {
+                return "a slider with no panels, more than \(Self.sliderPanelLimit), or a label over \(Self.sliderTextLimit) characters"
+            }
         case .table(let columns, let rows):
             if running == nil { return "a table outside any cell" }
             if displayBytes + columns.joined().utf8.count + rows.joined().joined().utf8.count > Self.displayByteLimit {

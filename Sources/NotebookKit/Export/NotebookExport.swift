@@ -81,6 +81,10 @@ public enum NotebookExport {
                 return ["output_type": "stream", "name": "stderr", "text": lines("figure \(name) was not embedded\n")]
             }
             return display(["image/svg+xml": lines(checked), "text/plain": lines(alt)])
+        case .slider(let label, let choices):
+            // A notebook has no control: the panels follow as figures, in the order this line names.
+            let shown = "\(label): " + choices.joined(separator: ", ") + " (one figure each, below)"
+            return display(["text/markdown": lines(shown), "text/plain": lines(shown)])
         case .claim(let text, let holds, let line):
             // A checked claim reads as it does on the page: the statement and its mark.
             let shown = holds ? "✓ \(text)" : "✗ \(text) (false claim, line \(line))"

@@ -26,10 +26,20 @@ struct CrossReferences {
             guard cell.options.output || result.status == .failed else { continue }
             let label = cell.options.label ?? "cell-\(cell.index + 1)"
             var tables = 0
+            // A slider's panels are one figure: the first is numbered for all of them.
+            var panelsLeft = 0, firstPanel = false
             for (position, output) in result.outputs.enumerated() {
                 let numbered: Numbered
+                if case .figure = output {} else { panelsLeft = 0 }
                 switch output {
+                case .slider(_, let choices):
+                    (panelsLeft, firstPanel) = (choices.count, true)
+                    continue
+                case .figure where panelsLeft > 0 && !firstPanel:
+                    panelsLeft -= 1
+                    continue
                 case .figure(let name, _, _):
+                    if panelsLeft > 0 { (panelsLeft, firstPanel) = (panelsLeft - 1, false) }
                     counts[.figure, default: 0] += 1
                     numbered = Numbered(kind: .figure, number: counts[.figure]!, anchor: "fig-" + name)
                 case .table:

@@ -19,8 +19,17 @@ extension PageRenderer {
         var outputs = ""
         if showOutputs {
             let caption = cell.options.caption.map(Caption.init)
-            for (position, output) in result.outputs.enumerated() {
-                outputs += render(output, numbered: numbering.outputs[cell.index]?[position], caption: caption)
+            var position = 0
+            while position < result.outputs.count {
+                if case .slider(let label, let choices) = result.outputs[position] {
+                    let panels = sliderPanels(after: position, in: result.outputs, count: choices.count)
+                    outputs += slider(label: label, choices: choices, panels: panels,
+                                      numbered: numbering.outputs[cell.index]?[position + 1], caption: caption)
+                    position += 1 + panels.count
+                    continue
+                }
+                outputs += render(result.outputs[position], numbered: numbering.outputs[cell.index]?[position], caption: caption)
+                position += 1
             }
         }
         if cell.options.foldsOutput, !outputs.isEmpty {
@@ -98,6 +107,7 @@ extension PageRenderer {
             case .table: tables += 1
             case .text(let text): lines += text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0)
             case .warning, .error, .claim: messages += 1
+            case .slider: break
             }
         }
         let parts = [(figures, "figure", "figures"), (tables, "table", "tables"), (lines, "line of text", "lines of text"),

@@ -119,6 +119,9 @@ public enum PageRenderer {
             case .failure(let rejection):
                 return "<pre class=\"error\">figure \(HTML.escape(name)) was not embedded: \(HTML.escape(rejection.reason))</pre>\n"
             }
+        case .slider:
+            // Shown with its panels by the cell (see PageRenderer+Slider); alone, it has nothing to show.
+            return ""
         case .table(let columns, let rows):
             return "<div class=\"table-wrap\">\(TableLayout.html(columns: columns, rows: rows))</div>\n"
         case .warning(let message):

@@ -65,6 +65,7 @@ enum PageStyle {
     @media (max-width:600px){main{padding:16px 12px 60px}h1{font-size:1.6em}.outputs{padding-left:10px}
     .pager{flex-direction:column}.pager a{max-width:none}}
     @media print{:root{color-scheme:light;--bg:#ffffff;--fg:#000000;--muted:#4a5261;--border:#c9ced6;--ok:#2e7d32;--err:#b42318;--code-bg:#f6f8fa;
+    --err-bg:#fef3f2;--warn:#8a5a00;--warn-bg:#fff8e6;
     --out-bg:#ffffff;--accent:#1a5f96;--k:#a626a4;--s:#2f7d32;--n:#865b00;--c:#5f6873;--t:#0f6fa8;--f:#2f66d0;
     --tb-fg:#1d2330;--tb-bg:#ffffff;--tb-grid:#e6e8ec;--tb-axis:#5b6475}
     body{font-size:11pt}main{max-width:none;padding:0}
@@ -75,5 +76,19 @@ enum PageStyle {
     .outputs figure svg{min-width:0}
     figure,tr,.source,.parameters-cell,.toc{break-inside:avoid}h2,h3,h4{break-after:avoid}
     a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;color:var(--muted);overflow-wrap:anywhere}}
+    .tb-slider{border:1px solid var(--border);border-radius:8px;margin:10px 0;padding:4px 12px 8px;min-inline-size:0}
+    .tb-slider>legend{font-size:14px;font-weight:600;padding:0 6px}
+    .tb-slider-body{display:flex;flex-wrap:wrap;align-items:center;gap:6px;position:relative}
+    .tb-slider-body>input{position:absolute;left:0;top:0;width:1px;height:1px;margin:0;opacity:0}
+    .tb-slider-body>label{font:13.5px/1.4 ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,monospace;padding:4px 10px;
+    border:1px solid var(--border);border-radius:999px;cursor:pointer;font-variant-numeric:tabular-nums}
+    .tb-slider-name{display:none}
+    .tb-slider-body>input:checked+label{background:var(--accent);border-color:var(--accent);color:var(--bg);font-weight:600}
+    .tb-slider-body>input:focus-visible+label{outline:3px solid var(--fg);outline-offset:2px}
+    .tb-slider-body>.tb-slider-panel{order:1;flex:0 0 100%;min-width:0;display:none;margin:6px 0 0}
+    .tb-slider-body>input:checked+label+.tb-slider-panel{display:block}
+    @media print{.tb-slider-body{display:block}.tb-slider-body>input{display:none}
+    .tb-slider-body>label,.tb-slider-body>input:checked+label{display:block;border:0;padding:0;margin:10px 0 0;background:none;color:var(--fg);
+    font-weight:600;break-after:avoid}.tb-slider-name{display:inline}.tb-slider-body>.tb-slider-panel{display:block}}
     """
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NotebookWire
 
 /// How a table's cells appear on a page: text on the left; numbers on the right, one rule of
 /// significant figures per column and lined up on the decimal point.
@@ -7,13 +8,16 @@ import Foundation
 /// each rounded to the table's significant digits, trailing zeros dropped). A column whose cells are
 /// all numbers gets back the trailing zeros its roundest cells lost, so every decimal cell shows as
 /// many significant digits as the most precise one (`0.1200`, `0.1467`, `0.002977`): the zeros are
-/// true digits of the rounded value, never invented precision. Columns of integers stay as they are.
+/// true digits of the rounded value, never invented precision. Columns of integers stay as they are,
+/// and so do rate columns (`RateHeading`: "learning rate", "momentum", …), whose cells the notebook
+/// wrote with the rate formatter ("1e-4", "0.0178", "0.5"): they are lined up, never padded.
 enum TableLayout {
     /// The HTML `<table>` for `columns` and `rows`, numeric columns classed `num`.
     static func html(columns: [String], rows: [[String]]) -> String {
         let numeric = columns.indices.map { column in isNumeric(rows.map { $0.indices.contains(column) ? $0[column] : "" }) }
         let shown = columns.indices.map { column in
-            numeric[column] ? aligned(rows.map { $0.indices.contains(column) ? $0[column] : "" }) : nil
+            numeric[column] ? aligned(rows.map { $0.indices.contains(column) ? $0[column] : "" },
+                                      padding: !RateHeading.names(columns[column])) : nil
         }
         let head = columns.indices.map { "<th\(numeric[$0] ? " class=\"num\"" : "")>\(HTML.escape(columns[$0]))</th>" }.joined()
         let body = rows.indices.map { row in
@@ -84,13 +88,14 @@ enum TableLayout {
     }
 
     /// The cells of a numeric column as HTML: padded to one count of significant digits, with figure
-    /// spaces after shorter fractions so that decimal points line up when right-aligned.
-    static func aligned(_ cells: [String]) -> [String] {
+    /// spaces after shorter fractions so that decimal points line up when right-aligned. Without
+    /// `padding`, each number keeps the digits it was written with.
+    static func aligned(_ cells: [String], padding: Bool = true) -> [String] {
         let numbers = cells.map(Number.init)
         let decimals = numbers.compactMap { $0 }.filter { !$0.isInteger }
         let digits = decimals.isEmpty ? 0 : decimals.map(\.significantDigits).max()!
         let padded: [(body: String, fraction: Int)?] = numbers.map { number in
-            number.map { decimals.isEmpty ? (body: String($0.whole), fraction: 0) : $0.padded(to: digits) }
+            number.map { decimals.isEmpty ? (body: String($0.whole), fraction: 0) : $0.padded(to: padding ? digits : 0) }
         }
         let widest = zip(numbers, padded).compactMap { number, padded in number?.exponent == nil ? padded?.fraction : nil }.max() ?? 0
         return zip(cells, zip(numbers, padded)).map { cell, pair in

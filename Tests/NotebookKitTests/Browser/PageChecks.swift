@@ -92,6 +92,12 @@ enum PageChecks {
     for (const el of document.querySelectorAll(".table-wrap")) {
       if (el.scrollHeight > el.clientHeight + 1) problems.push(`a table hides rows: ${where(el)}`);
     }
+    for (const slider of document.querySelectorAll(".tb-slider")) {
+      const panels = [...slider.querySelectorAll(".tb-slider-panel")];
+      const shown = panels.filter((panel) => getComputedStyle(panel).display !== "none").length;
+      if (mode === "print" && shown !== panels.length) problems.push(`print hides ${panels.length - shown} of ${panels.length} slider panels: ${where(slider)}`);
+      if (mode === "screen" && shown !== 1) problems.push(`a slider shows ${shown} of its ${panels.length} panels: ${where(slider)}`);
+    }
     if (mode === "print") {
       const width = root.clientWidth;
       for (const el of document.querySelectorAll("pre, table, .table-wrap, figure, .math.display")) {
@@ -107,5 +113,25 @@ enum PageChecks {
       }
     }
     return { problems: problems, series: [...new Set(seriesProblems)] };
+    """#
+
+    /// The state of the page's slider number `arguments[0]`: which radio is checked and which has the
+    /// focus (-1 for none), which panels are displayed, the focused choice's outline, the choices'
+    /// text as displayed, and how many scripts the page holds.
+    static let sliderState = #"""
+    const slider = document.querySelectorAll(".tb-slider")[arguments[0]];
+    const radios = [...slider.querySelectorAll("input[type=radio]")];
+    const panels = [...slider.querySelectorAll(".tb-slider-panel")];
+    const focused = radios.indexOf(document.activeElement);
+    const label = focused >= 0 ? radios[focused].nextElementSibling : null;
+    return {
+      checked: radios.findIndex((radio) => radio.checked),
+      focused: focused,
+      shown: panels.map((panel, index) => getComputedStyle(panel).display !== "none" && panel.getBoundingClientRect().height > 0 ? index : -1)
+        .filter((index) => index >= 0),
+      outline: label ? getComputedStyle(label).outlineStyle : "",
+      labels: radios.map((radio) => radio.nextElementSibling.innerText.trim()),
+      scripts: document.scripts.length,
+    };
     """#
 }
