@@ -96,6 +96,7 @@ public struct Figure: Sendable {
     public func svg(id: String) -> String {
         require(Figure.isValidID(id), "a figure id must be a letter then letters, digits, - or _, but got \"\(id)\".")
         let size = resolvedSize
+        let axes = ColorAssignment.resolve(self.axes)
         let layout = FigureLayout(axes: axes, rows: rows, cols: cols, title: title, width: size.width, height: size.height)
         let description = FigureDescription(self)
         var svg = SVGWriter()
