@@ -57,10 +57,13 @@ struct ColorAssignment {
                 pending.append((panel, index, paints))
             }
         }
+        let requests = axes.flatMap(\.marks).compactMap { $0 as? any SeriesColored }.flatMap(\.colorRequests)
         for (panel, index, paints) in pending {
             guard var mark = axes[panel].marks[index] as? any SeriesColored else { continue }
-            let requests = mark.colorRequests
-            mark.assignColors(zip(paints, requests).map { paint, request in paint ?? referenced(request, in: axes) })
+            mark.assignColors(zip(paints, mark.colorRequests).map { paint, request in
+                guard let paint else { return referenced(request, among: requests, depth: 0) }
+                return paint
+            })
             axes[panel].replaceMark(at: index, with: mark)
         }
         return axes
@@ -118,13 +121,15 @@ struct ColorAssignment {
         }
     }
 
-    /// The colour of the series that `.of(label)` names, following chains of `.of`.
-    private func referenced(_ request: ColorRequest, in axes: [Axes], depth: Int = 0) -> Paint {
-        guard case .series(let label)? = request.color?.source else { return .slot(0) }
+    /// The colour of the series that `.of(label)` names, following chains of `.of` through the
+    /// figure's requests as they were made.
+    private func referenced(_ request: ColorRequest, among requests: [ColorRequest], depth: Int) -> Paint {
+        guard case .series(let label)? = request.color?.source else {
+            return request.color.flatMap(ColorAssignment.paint) ?? request.identity.flatMap { named[$0] } ?? .slot(0)
+        }
         if let paint = named[label] { return paint }
-        let requests = axes.flatMap(\.marks).compactMap { $0 as? any SeriesColored }.flatMap(\.colorRequests)
         if depth < requests.count, let target = requests.first(where: { $0.identity == label }) {
-            return referenced(target, in: axes, depth: depth + 1)
+            return referenced(target, among: requests, depth: depth + 1)
         }
         let labels = Set(requests.compactMap(\.identity)).sorted().map { "\"\($0)\"" }
         require(false, "color: .of(\"\(label)\") names no series of this figure; its labels are "

@@ -90,7 +90,8 @@ public struct Figure: Sendable {
     /// `@media (prefers-color-scheme: dark)` block inside), and a page may override them by setting
     /// these custom properties on any ancestor: `--tb-fg` (text), `--tb-bg` (background), `--tb-grid`
     /// (grid lines), `--tb-axis` (spines and ticks), `--tb-legend-bg`, `--tb-legend-border`,
-    /// `--tb-c0` … `--tb-c9` (default series colours, tab10) and `--tb-font` (font family).
+    /// `--tb-c0` … `--tb-c7` (default series colours, Okabe–Ito), `--tb-t0` … `--tb-t7` (text in those
+    /// colours) and `--tb-font` (font family).
     /// Classes: `tb-figure` on the root, `tb-axes` per panel, `tb-legend`, `tb-note` (clip notes).
     /// - Parameter id: an XML/CSS identifier: a letter, then letters, digits, `-` or `_`.
     public func svg(id: String) -> String {

@@ -51,13 +51,14 @@ import Testing
 
     @Test func referenceLinesTakeTheColourOfTheSeriesTheyName() {
         var fig = Figure()
+        fig.plot([1, 1, 1], label: "per epoch")
         fig.plot([3, 2, 1], label: "100 steps")
         fig.plot([3, 1, 2], label: "1000 steps", color: "#123456")
         fig.verticalLine(at: 1, label: "valley, 1000 steps", color: .of("1000 steps"))
         fig.verticalLine(at: 2, label: "valley, 100 steps", color: .of("100 steps"))
         fig.horizontalLine(at: 1.5, label: "chance", color: .of("valley, 100 steps"))  // a chain
         let paints = Self.paints(fig)[0]
-        #expect(paints["valley, 100 steps"] == .slot(0) && paints["chance"] == .slot(0))
+        #expect(paints["valley, 100 steps"] == .slot(1) && paints["chance"] == .slot(1))
         #expect(paints["valley, 1000 steps"] == .explicit("#123456"))
         let svg = fig.svg(id: "ref")
         #expect(svg.contains("stroke=\"#123456\"") && !svg.contains("currentColor"))
