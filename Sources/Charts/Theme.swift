@@ -55,8 +55,6 @@ enum Theme {
             "\(root) .tb-title{font-size:\(formatCoordinate(axesTitleFontSize))px}",
             "\(root) .tb-label{font-size:\(formatCoordinate(labelFontSize))px}",
             "\(root) .tb-legend text{font-size:\(formatCoordinate(legendFontSize))px}",
-            // A halo in the background colour keeps notes readable where they cross a curve.
-            "\(root) .tb-note{font-size:\(formatCoordinate(noteFontSize))px;paint-order:stroke;stroke:var(--_bg);stroke-width:3px;stroke-linejoin:round}",
             "\(root) .tb-sup{font-size:\(formatCoordinate(tickFontSize * TextMetrics.superscriptScale))px}",
             "\(root) .tb-grid{stroke:var(--_grid);stroke-width:0.8}",
             "\(root) .tb-spine{fill:none;stroke:var(--_axis);stroke-width:0.8}",
@@ -66,10 +64,14 @@ enum Theme {
         ]
         for index in Palette.entries.indices {
             rules.append("\(root) .tb-s\(index){stroke:var(--_c\(index))}")
-            rules.append("\(root) .tb-f\(index){fill:var(--_c\(index))}")
-            // Text in a series colour (clip notes) takes the darker or lighter text variant.
-            rules.append("\(root) text.tb-f\(index){fill:var(--_t\(index))}")
+            // --_tx carries the slot's text variant to a note in that colour (the rule below).
+            rules.append("\(root) .tb-f\(index){fill:var(--_c\(index));--_tx:var(--_t\(index))}")
         }
+        // Notes come after the palette, so a clip note in a series colour takes the darker or lighter
+        // text variant (4.5:1) instead of the series colour; other notes the text colour. A halo in
+        // the background colour keeps them readable where they cross a curve.
+        rules.append("\(root) .tb-note{fill:var(--_tx,var(--_fg));font-size:\(formatCoordinate(noteFontSize))px;"
+            + "paint-order:stroke;stroke:var(--_bg);stroke-width:3px;stroke-linejoin:round}")
         return rules.joined(separator: "\n")
     }
 }

@@ -97,7 +97,10 @@ import Testing
         #expect(css.contains("--_c0:var(--tb-c0,#0072b2)") && css.contains("--_c1:var(--tb-c1,#c08402)"))
         let dark = try? #require(css.components(separatedBy: "@media (prefers-color-scheme:dark)").last)
         #expect(dark?.contains("--_c0:var(--tb-c0,#3d8fd6)") == true && dark?.contains("--_t1:var(--tb-t1,#e69f00)") == true)
-        #expect(css.contains("#p text.tb-f1{fill:var(--_t1)}"))
+        #expect(css.contains("#p .tb-f1{fill:var(--_c1);--_tx:var(--_t1)}"))
+        let note = try? #require(css.range(of: "#p .tb-note{fill:var(--_tx,var(--_fg))"))
+        let lastSlot = try? #require(css.range(of: "#p .tb-f7{"))
+        #expect(note != nil && lastSlot != nil && lastSlot!.lowerBound < note!.lowerBound, "the note rule must win over the slots'")
         #expect(css.contains(".tb-sup{font-size:9.35px}"))
     }
 }
