@@ -101,6 +101,6 @@ import Testing
         let note = try? #require(css.range(of: "#p .tb-note{fill:var(--_tx,var(--_fg))"))
         let lastSlot = try? #require(css.range(of: "#p .tb-f7{"))
         #expect(note != nil && lastSlot != nil && lastSlot!.lowerBound < note!.lowerBound, "the note rule must win over the slots'")
-        #expect(css.contains(".tb-sup{font-size:9.35px}"))
+        #expect(css.contains(".tb-sup{font-size:9.9px}"))
     }
 }
