@@ -5,7 +5,7 @@ import TrainBook
 /// The notebook-facing plot helpers of TrainBook: schedules drawn as steps, and range tests whose
 /// suggestion lines take their curves' colours.
 @Suite struct PlotHelperTests {
-    /// The stroke class (`tb-sN`) of every path whose legend row or line says `text`, in the SVG.
+    /// The colour classes (`tb-sN`) of the stroked lines, in the order the SVG draws them.
     static func strokeClasses(_ svg: String) -> [String] {
         svg.components(separatedBy: "class=\"tb-line ").dropFirst().map { String($0.prefix { $0 != "\"" }) }
     }
