@@ -4,7 +4,9 @@ import TrainKit
 
 extension LearningRateFinder {
     /// The loss against the learning rate on a log x axis, as fastai's `plot_lr_find` draws it,
-    /// with a labelled vertical line at each suggestion (e.g. "valley 3.2e-03"), each in its own colour.
+    /// with a labelled vertical line at each suggestion (e.g. "valley 3.2e-03"), each in its own colour
+    /// and dash (valley dashed, steep dotted, minimum dash-dotted, slide solid), so that colour is not
+    /// the only difference.
     ///
     /// ```swift
     /// show(finder.plot(suggestions: [.valley, .steep]))
@@ -24,12 +26,13 @@ extension LearningRateFinder {
         for method in suggestions {
             let rate = suggestion(method)
             guard rate.isFinite else { continue }
-            figure.verticalLine(at: rate, label: "\(method.rawValue) \(String(format: "%.1e", rate))")
+            figure.verticalLine(at: rate, label: "\(method.rawValue) \(String(format: "%.1e", rate))",
+                                dash: LearningRateFinder.dash(of: method))
         }
         return figure
     }
 
-    /// The dash of a suggestion's line when several mark one curve in the curve's colour.
+    /// The dash of a suggestion's line, the same in every range-test figure.
     static func dash(of method: SuggestionMethod) -> DashStyle {
         switch method {
         case .valley: return .dashed

@@ -36,5 +36,9 @@ import TrainBook
         #expect(classes[0] == "tb-s0" && classes[1] == "tb-s1")
         #expect(Array(classes[2...4]) == ["tb-s0", "tb-s0", "tb-s1"], "\(classes)")
         #expect(chart.altText.contains("100 steps: valley") && chart.altText.contains("1000 steps: valley"))
+        // One range test alone: each suggestion in its own colour and dash (steep dotted), the curve blue.
+        let single = Self.strokeClasses(short.plot(suggestions: [.valley, .steep]).svg(id: "single"))
+        #expect(Array(single.prefix(3)) == ["tb-s0", "tb-s1", "tb-s2"], "\(single)")
+        #expect(short.plot(suggestions: [.steep]).svg(id: "dots").contains("tb-s1\" stroke-dasharray=\"1.5 2.5\""))
     }
 }
