@@ -36,8 +36,15 @@ public struct Axes: Sendable {
     /// Empty axes.
     public init() {}
 
-    /// How many default colours are taken so far: the next item gets the next tab10 colour.
+    /// Labels whose colours are fixed in advance, shared with other figures (see ``SeriesColors``);
+    /// other labels take the palette slots this key leaves free.
+    public var seriesColors: SeriesColors?
+
+    /// How many default colours are taken so far. These provisional slots are what the marks start
+    /// with; the figure assigns the final colours by label when it is drawn (see `ColorAssignment`).
     private(set) var colorsUsed: Int = 0
+    /// The provisional slots each mark was added with.
+    private(set) var addedSlots: [Range<Int>] = []
 
     /// Whether nothing has been drawn on these axes.
     public var isEmpty: Bool { marks.isEmpty }
@@ -47,7 +54,13 @@ public struct Axes: Sendable {
     mutating func add(colors: Int = 1, _ make: (_ colorSlot: Int) -> any Mark) {
         let slot = colorsUsed
         colorsUsed += colors
+        addedSlots.append(slot..<slot + colors)
         marks.append(make(slot))
+    }
+
+    /// Puts a mark with assigned colours in place of mark `index`.
+    mutating func replaceMark(at index: Int, with mark: any Mark) {
+        marks[index] = mark
     }
 
     /// Mark indices in drawing order: by layer, then in the order they were added.

@@ -77,3 +77,11 @@ struct BandMark: Mark {
         return "\(name): band between \(summaryNumber(low)) and \(summaryNumber(high)) from \(at(first)) to \(at(last))"
     }
 }
+
+extension BandMark: SeriesColored {
+    var colorRequests: [ColorRequest] { [ColorRequest(identity: label, color: color)] }
+
+    mutating func assignColors(_ paints: [Paint]) {
+        (color, colorSlot) = paints[0].colorAndSlot(keeping: colorSlot)
+    }
+}

@@ -62,3 +62,11 @@ struct BarMark: Mark {
         return (label.map { $0 + " bars: " } ?? "bars: ") + shown.joined(separator: ", ") + (labels.count > 12 ? ", …" : "")
     }
 }
+
+extension BarMark: SeriesColored {
+    var colorRequests: [ColorRequest] { [ColorRequest(identity: label, color: color)] }
+
+    mutating func assignColors(_ paints: [Paint]) {
+        (color, colorSlot) = paints[0].colorAndSlot(keeping: colorSlot)
+    }
+}

@@ -131,14 +131,19 @@ public struct Figure: Sendable {
     /// `@media (prefers-color-scheme: dark)` block inside), and a page may override them by setting
     /// these custom properties on any ancestor: `--tb-fg` (text), `--tb-bg` (background), `--tb-grid`
     /// (grid lines), `--tb-axis` (spines and ticks), `--tb-legend-bg`, `--tb-legend-border`,
-    /// `--tb-c0` … `--tb-c9` (default series colours, tab10) and `--tb-font` (font family).
+    /// `--tb-c0` … `--tb-c7` (default series colours, Okabe–Ito), `--tb-t0` … `--tb-t7` (text in those
+    /// colours) and `--tb-font` (font family).
     /// Classes: `tb-figure` on the root, `tb-axes` per panel, `tb-legend` (with `tb-figure-legend` on a
     /// figure's shared legend), `tb-note` (clip notes).
     /// - Parameter id: an XML/CSS identifier: a letter, then letters, digits, `-` or `_`.
     public func svg(id: String) -> String {
         require(Figure.isValidID(id), "a figure id must be a letter then letters, digits, - or _, but got \"\(id)\".")
         let size = resolvedSize
-        let layout = FigureLayout(self, size: size)
+        // Colours are assigned figure-wide (a label keeps its colour in every panel) before the layout,
+        // so the figure legend's swatches show the colours the series are drawn in.
+        var coloured = self
+        coloured.axes = ColorAssignment.resolve(axes)
+        let layout = FigureLayout(coloured, size: size)
         let description = FigureDescription(self)
         var svg = SVGWriter()
         svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("id", id), ("class", "tb-figure"),

@@ -20,7 +20,7 @@ enum Paint: Equatable, Sendable {
         let prefix = extraClass.map { $0 + " " } ?? ""
         switch self {
         case .slot(let slot): return [("class", "\(prefix)tb-f\(slot % SeriesColor.cycle.count)")]
-        case .explicit(let color): return [("class", extraClass), ("style", "fill:\(color.hex)")]
+        case .explicit(let color): return [("class", extraClass), ("style", "fill:\(color.hex ?? "currentColor")")]
         }
     }
 }

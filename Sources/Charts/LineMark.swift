@@ -60,3 +60,11 @@ struct LineMark: Mark {
             .text(name: label ?? context.fallbackName, divergence: context.divergence, clipped: context.clipped)
     }
 }
+
+extension LineMark: SeriesColored {
+    var colorRequests: [ColorRequest] { [ColorRequest(identity: label, color: color)] }
+
+    mutating func assignColors(_ paints: [Paint]) {
+        (color, colorSlot) = paints[0].colorAndSlot(keeping: colorSlot)
+    }
+}

@@ -8,7 +8,8 @@ extension PlotTarget {
     /// - Parameters:
     ///   - y: the values.
     ///   - label: the legend text; nil keeps the line out of the legend.
-    ///   - color: an explicit colour; nil takes the next tab10 colour.
+    ///   - color: an explicit colour (`.orange`, `"#123456"`, `.of("label")`); nil keeps the label's colour
+    ///     in this figure or takes the next free palette colour.
     ///   - dash: the dash pattern.
     public mutating func plot(_ y: [Double], label: String? = nil, color: SeriesColor? = nil, dash: DashStyle = .solid) {
         addLine(x: y.indices.map(Double.init), y: y, label: label, color: color, dash: dash, implicitX: true)
@@ -147,7 +148,8 @@ extension PlotTarget {
         bar(labels: labels, values: values.map(Double.init), label: label, color: color)
     }
 
-    /// Draws a vertical line across the axes at `x` (matplotlib's `axvline`), dashed by default.
+    /// Draws a vertical line across the axes at `x` (matplotlib's `axvline`), dashed by default; with
+    /// `color: .of("label")` in the colour of the series it marks. Lines at the same value stand side by side.
     public mutating func verticalLine(at x: Double, label: String? = nil, color: SeriesColor? = nil,
                                       dash: DashStyle = .dashed) {
         plotAxes.add { slot in
@@ -155,7 +157,8 @@ extension PlotTarget {
         }
     }
 
-    /// Draws a horizontal line across the axes at `y` (matplotlib's `axhline`), dashed by default.
+    /// Draws a horizontal line across the axes at `y` (matplotlib's `axhline`), dashed by default; with
+    /// `color: .of("label")` in the colour of the series it marks.
     public mutating func horizontalLine(at y: Double, label: String? = nil, color: SeriesColor? = nil,
                                         dash: DashStyle = .dashed) {
         plotAxes.add { slot in

@@ -30,17 +30,28 @@ struct ReferenceLineMark: Mark {
 
     func draw(in context: MarkContext, into svg: inout SVGWriter) -> [(Double, Double)] {
         let plot = context.plot
+        guard let position = pixel(in: context) else { return [] }
+        // Lines at the same place stand side by side, 3 px apart, so that none hides under another.
+        let lines = context.resolved.axes.marks.compactMap { $0 as? ReferenceLineMark }
+        let isTwin = { (line: ReferenceLineMark) in
+            line.orientation == orientation && line.pixel(in: context).map { abs($0 - position) < 1 } == true
+        }
+        let before = lines.prefix(context.rank).filter(isTwin).count
+        let count = lines.filter(isTwin).count
+        let shifted = position + 3 * (Double(before) - Double(count - 1) / 2)
         let ends: [(Double, Double)]
         switch orientation {
-        case .vertical:
-            guard context.xMap.contains(value), let x = context.xMap.pixel(value) else { return [] }
-            ends = [(x, plot.y), (x, plot.maxY)]
-        case .horizontal:
-            guard context.yMap.contains(value), let y = context.yMap.pixel(value) else { return [] }
-            ends = [(plot.x, y), (plot.maxX, y)]
+        case .vertical: ends = [(shifted, plot.y), (shifted, plot.maxY)]
+        case .horizontal: ends = [(plot.x, shifted), (plot.maxX, shifted)]
         }
         svg.element("path", paint.stroke(extraClass: "tb-line") + [("stroke-dasharray", dash.dashArray), ("d", pathData(ends))])
         return context.geometry.samples(of: [ends])
+    }
+
+    /// Where the line crosses its axis in pixels, or nil when its value is out of view.
+    func pixel(in context: MarkContext) -> Double? {
+        let map = orientation == .vertical ? context.xMap : context.yMap
+        return map.contains(value) ? map.pixel(value) : nil
     }
 
     var legendEntries: [LegendEntry] {
@@ -50,5 +61,13 @@ struct ReferenceLineMark: Mark {
     func summary(_ context: SummaryContext) -> String {
         let place = orientation == .vertical ? "vertical line at x = " : "horizontal line at y = "
         return place + summaryNumber(value) + (label.map { " (\($0))" } ?? "")
+    }
+}
+
+extension ReferenceLineMark: SeriesColored {
+    var colorRequests: [ColorRequest] { [ColorRequest(identity: label, color: color)] }
+
+    mutating func assignColors(_ paints: [Paint]) {
+        (color, colorSlot) = paints[0].colorAndSlot(keeping: colorSlot)
     }
 }

@@ -9,8 +9,10 @@ struct ScatterMark: Mark {
     var label: String?
     /// An explicit colour (without groups); nil takes the default colour of `colorSlot`.
     var color: SeriesColor?
-    /// The first default colour slot; group k takes `colorSlot + k`.
+    /// The first default colour slot; group k takes `colorSlot + k` until the figure assigns `groupPaints`.
     var colorSlot: Int
+    /// The paint of each distinct group, in increasing group order, once the figure has assigned them.
+    var groupPaints: [Paint]?
 
     var layer: MarkLayer { .data }
 
@@ -45,7 +47,7 @@ struct ScatterMark: Mark {
             let paint: Paint
             if let ranks, let groups {
                 guard let rank = ranks[groups[index]] else { continue }
-                paint = .slot(colorSlot + rank)
+                paint = groupPaint(rank)
             } else {
                 paint = Paint(slot: colorSlot, color: color)
             }
@@ -69,9 +71,18 @@ struct ScatterMark: Mark {
             return label.map { [LegendEntry(text: $0, paint: Paint(slot: colorSlot, color: color), swatch: .marker)] } ?? []
         }
         return distinctGroups(groups).enumerated().map { rank, group in
-            let name = formatNumber(group)
-            return LegendEntry(text: label.map { "\($0) \(name)" } ?? name, paint: .slot(colorSlot + rank), swatch: .marker)
+            return LegendEntry(text: groupName(group), paint: groupPaint(rank), swatch: .marker)
         }
+    }
+
+    /// The legend text of a group: "label 0", or "0" without a label.
+    func groupName(_ group: Double) -> String {
+        label.map { "\($0) \(formatNumber(group))" } ?? formatNumber(group)
+    }
+
+    /// The paint of the group of rank `rank` among the distinct groups.
+    func groupPaint(_ rank: Int) -> Paint {
+        groupPaints.map { $0[rank] } ?? .slot(colorSlot + rank)
     }
 
     func summary(_ context: SummaryContext) -> String {
@@ -88,5 +99,21 @@ struct ScatterMark: Mark {
         text += ", x from \(summaryNumber(xs.min()!)) to \(summaryNumber(xs.max()!))"
             + ", y from \(summaryNumber(ys.min()!)) to \(summaryNumber(ys.max()!))"
         return text
+    }
+}
+
+extension ScatterMark: SeriesColored {
+    /// One colour per group (named by its legend text, so a class keeps its colour across panels), or one.
+    var colorRequests: [ColorRequest] {
+        guard let groups else { return [ColorRequest(identity: label, color: color)] }
+        return distinctGroups(groups).map { ColorRequest(identity: groupName($0), color: nil) }
+    }
+
+    mutating func assignColors(_ paints: [Paint]) {
+        if groups == nil {
+            (color, colorSlot) = paints[0].colorAndSlot(keeping: colorSlot)
+        } else {
+            groupPaints = paints
+        }
     }
 }

@@ -66,3 +66,9 @@ struct StepMark: Mark {
         return named.summary(context)
     }
 }
+
+extension StepMark: SeriesColored {
+    var colorRequests: [ColorRequest] { line.colorRequests }
+
+    mutating func assignColors(_ paints: [Paint]) { line.assignColors(paints) }
+}

@@ -81,8 +81,10 @@ func linearTicks(from lo: Double, to hi: Double, maxCount: Int) -> AxisTicks {
     }
 }
 
-/// Ticks on a log axis: decades labelled 10ⁿ (every k-th decade when many show), minor ticks at
-/// 2…9 · 10ⁿ when few decades show, and plain labels at 1…9 · 10ⁿ when less than two decades show.
+/// Ticks on a log axis. Less than two decades in view: 1…9 · 10ⁿ labelled (thinned to 1-2-5 when
+/// crowded); less than three decades: 1-2-5 · 10ⁿ (1, 2, 5, 10, 20, 50) when they fit; otherwise the
+/// decades, labelled 10ⁿ — every k-th when many show, always the first and the last in view — with
+/// minor ticks at 2…9 · 10ⁿ when few decades show.
 func logTicks(from lo: Double, to hi: Double, maxCount: Int) -> AxisTicks {
     require(lo > 0 && hi.isFinite && lo < hi, "log ticks need finite 0 < lo < hi, but got \(lo)...\(hi).")
     require(maxCount >= 3, "at least three ticks are allowed, but maxCount is \(maxCount).")
@@ -90,17 +92,21 @@ func logTicks(from lo: Double, to hi: Double, maxCount: Int) -> AxisTicks {
     let highDecade = Int((log10(hi)).rounded(.up))
     let inside = { (value: Double) in value >= lo * (1 - 1e-9) && value <= hi * (1 + 1e-9) }
     let decades = (lowDecade...highDecade).filter { inside(scaleByPowerOfTen(1, $0)) }
-    if decades.count < 2 {
-        return subDecadeTicks(lowDecade: lowDecade, highDecade: highDecade, inside: inside, maxCount: maxCount)
+    let sub = { (multiples: [Int]) in
+        multipleTicks(multiples, decades: lowDecade...highDecade, inside: inside, maxCount: maxCount)
     }
-    let stride = (decades.count + maxCount - 1) / maxCount
-    let major = decades.filter { $0 % stride == 0 }.map { decade in
-        Tick(value: scaleByPowerOfTen(1, decade),
-             label: TickLabel("10", superscript: decade < 0 ? typographicMinus + String(-decade) : String(decade)))
+    if decades.count < 2 {
+        return sub(Array(1...9)) ?? sub([1, 2, 5]) ?? sub([1, 5]) ?? multipleTicks([1], decades: lowDecade...highDecade,
+                                                                                  inside: inside, maxCount: .max)!
+    }
+    if log10(hi) - log10(lo) < 3, let ticks = sub([1, 2, 5]) { return ticks }
+    let labelledDecades = thinned(decades, maxCount: maxCount)
+    let major = labelledDecades.map { decade in
+        Tick(value: scaleByPowerOfTen(1, decade), label: powerLabel(1, decade))
     }
     var minor: [Double] = []
-    if stride > 1 {
-        minor = decades.filter { $0 % stride != 0 }.map { scaleByPowerOfTen(1, $0) }
+    if labelledDecades.count < decades.count {
+        minor = decades.filter { !labelledDecades.contains($0) }.map { scaleByPowerOfTen(1, $0) }
     } else if decades.count <= 10 {
         for decade in lowDecade...highDecade {
             minor += (2...9).map { scaleByPowerOfTen(Double($0), decade) }.filter(inside)
@@ -109,27 +115,50 @@ func logTicks(from lo: Double, to hi: Double, maxCount: Int) -> AxisTicks {
     return AxisTicks(major: major, minor: minor)
 }
 
-/// Less than two decades in view: label 1…9 · 10ⁿ (thinned to 1, 2, 5 when crowded), like
-/// matplotlib's labelled minor ticks on a short log axis.
-private func subDecadeTicks(lowDecade: Int, highDecade: Int, inside: (Double) -> Bool, maxCount: Int) -> AxisTicks {
-    for multiples in [Array(1...9), [1, 2, 5], [1, 5], [1]] {
-        var decimals: [DecimalDigits] = []
-        for decade in lowDecade...highDecade {
-            for multiple in multiples where inside(scaleByPowerOfTen(Double(multiple), decade)) {
-                decimals.append(DecimalDigits(negative: false, significand: multiple, exponent: decade))
-            }
-        }
-        if decimals.count <= maxCount || multiples == [1] {
-            let labelledTicks = labelled(decimals)
-            let minor = multiples.count < 9
-                ? (lowDecade...highDecade).flatMap { decade in
-                    (1...9).map { scaleByPowerOfTen(Double($0), decade) }.filter(inside)
-                }.filter { value in !labelledTicks.contains { abs($0.value - value) <= value * 1e-12 } }
-                : []
-            return AxisTicks(major: labelledTicks, minor: minor)
+/// At most `maxCount` of `decades` (consecutive), always with the first and the last: evenly every
+/// k-th when some k (no more than twice the least that fits) divides the span, else every k-th from
+/// the first and then the last, dropping the one before it when it stands too close or one too many.
+func thinned(_ decades: [Int], maxCount: Int) -> [Int] {
+    let stride = (decades.count + maxCount - 1) / maxCount
+    guard stride > 1, let first = decades.first, let last = decades.last else { return decades }
+    let span = last - first
+    if let even = (stride...2 * stride).first(where: { span % $0 == 0 }) {
+        return Array(Swift.stride(from: first, through: last, by: even))
+    }
+    var kept = Array(Swift.stride(from: first, to: last, by: stride))
+    if kept.count > 1, kept.count + 1 > maxCount || 2 * (last - kept[kept.count - 1]) < stride { kept.removeLast() }
+    return kept + [last]
+}
+
+/// The label `multiple`·10ⁿ as a power: "10⁻³" for 1, "2×10⁻³" for 2.
+private func powerLabel(_ multiple: Int, _ decade: Int) -> TickLabel {
+    TickLabel(multiple == 1 ? "10" : "\(multiple)×10",
+              superscript: decade < 0 ? typographicMinus + String(-decade) : String(decade))
+}
+
+/// Ticks at `multiples` · 10ⁿ across `decades`, labelled, if no more than `maxCount` fall inside;
+/// the other 1…9 · 10ⁿ become minor ticks. Labels are plain decimals (0.002, 50) where those stay
+/// short, and powers (2×10⁻⁶) where they would need scientific notation.
+private func multipleTicks(_ multiples: [Int], decades: ClosedRange<Int>, inside: (Double) -> Bool,
+                           maxCount: Int) -> AxisTicks? {
+    var decimals: [DecimalDigits] = []
+    for decade in decades {
+        for multiple in multiples where inside(scaleByPowerOfTen(Double(multiple), decade)) {
+            decimals.append(DecimalDigits(negative: false, significand: multiple, exponent: decade))
         }
     }
-    preconditionFailure("unreachable: the last candidate always returns")
+    guard decimals.count <= maxCount, !decimals.isEmpty || multiples == [1] else { return nil }
+    // Unpadded (0.001, 0.01, 0.1), as matplotlib labels a log axis; powers where decimals would be long.
+    let powers = decimals.contains { $0.prefersScientific }
+    let major = decimals.map { decimal in
+        Tick(value: scaleByPowerOfTen(Double(decimal.significand), decimal.exponent),
+             label: powers ? powerLabel(decimal.significand, decimal.exponent) : TickLabel(decimal.formatted(scientific: false)))
+    }
+    let minor = multiples.count < 9
+        ? decades.flatMap { decade in (1...9).map { scaleByPowerOfTen(Double($0), decade) }.filter(inside) }
+            .filter { value in !major.contains { abs($0.value - value) <= value * 1e-12 } }
+        : []
+    return AxisTicks(major: major, minor: minor)
 }
 
 /// Ticks at the two ends of the axis, for spans that no 1-2-5 step fits.

@@ -14,10 +14,17 @@ extension History {
         return Table(columns: ["epoch"] + keys, rows: rows)
     }
 
-    /// Every series on one axes with a legend, like pandas' `DataFrame(history.history).plot()`.
+    /// Every series on one axes with a legend, like pandas' `DataFrame(history.history).plot()`; the
+    /// learning rate, set at the start of each epoch and held through it, is drawn as steps.
     public func plot(title: String? = nil) -> Figure {
         var figure = Figure(title: title)
-        for key in keys { figure.plot(values[key] ?? [], label: key) }
+        for key in keys {
+            if key == "learning_rate" || key == "lr" {
+                figure.step(values[key] ?? [], where: .post, label: key)
+            } else {
+                figure.plot(values[key] ?? [], label: key)
+            }
+        }
         figure.xLabel = "epoch"
         return figure
     }

@@ -110,15 +110,15 @@ import Testing
         #expect(fig[0].xLimits == 0...2 && fig[0].legend == .hidden)
     }
 
-    @Test func seriesTakeTab10ColoursInOrder() {
+    @Test func seriesTakeOkabeItoColoursInOrder() {
         var axes = Axes()
         axes.plot([1.0, 2.0])
         axes.plot([Float(1), 2])
         axes.plot([3.0, 1.0], color: .red)
         #expect(axes.marks.compactMap { ($0 as? LineMark)?.colorSlot } == [0, 1, 2])
-        #expect(SeriesColor.cycle.first?.hex == "#1f77b4" && SeriesColor.cycle[1].hex == "#ff7f0e")
+        #expect(SeriesColor.cycle.first?.hex == "#0072b2" && SeriesColor.cycle[1].hex == "#c08402")
         let svg = Figure(title: nil).svg(id: "c")
-        #expect(svg.contains("--_c0:var(--tb-c0,#1f77b4)"))
+        #expect(svg.contains("--_c0:var(--tb-c0,#0072b2)"))
     }
 
     @Test func textIsEscaped() {

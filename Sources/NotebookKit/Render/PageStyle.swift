@@ -67,7 +67,9 @@ enum PageStyle {
     @media print{:root{color-scheme:light;--bg:#ffffff;--fg:#000000;--muted:#4a5261;--border:#c9ced6;--ok:#2e7d32;--err:#b42318;--code-bg:#f6f8fa;
     --err-bg:#fef3f2;--warn:#8a5a00;--warn-bg:#fff8e6;
     --out-bg:#ffffff;--accent:#1a5f96;--k:#a626a4;--s:#2f7d32;--n:#865b00;--c:#5f6873;--t:#0f6fa8;--f:#2f66d0;
-    --tb-fg:#1d2330;--tb-bg:#ffffff;--tb-grid:#e6e8ec;--tb-axis:#5b6475}
+    --tb-fg:#1d2330;--tb-bg:#ffffff;--tb-grid:#e6e8ec;--tb-axis:#5b6475;
+    --tb-c0:#0072b2;--tb-t0:#0072b2;--tb-c1:#c08402;--tb-t1:#9d6b04;--tb-c2:#009e73;--tb-t2:#058561;--tb-c3:#c15400;--tb-t3:#c15400;
+    --tb-c4:#c875a3;--tb-t4:#aa5b88;--tb-c5:#3798cc;--tb-t5:#0b7caf;--tb-c6:#7f7703;--tb-t6:#7f7703;--tb-c7:#666666;--tb-t7:#666666}
     body{font-size:11pt}main{max-width:none;padding:0}
     body>main>nav,.pager,.anchor,details.fold>summary{display:none}
     details.fold::details-content{content-visibility:visible;display:contents}
