@@ -26,6 +26,13 @@ public final class MemoStore: Sendable {
     static let formatVersion = 1
     static let headerSize = magic.count + 8 + 32 + 8 + 32
 
+    private let hitCounter = HitCounter()
+
+    /// The trainings this store object has served since it was made.
+    public var hits: Int { hitCounter.value }
+
+    func countHit() { hitCounter.increment() }
+
     /// A store in `folder` bounded to `limit` bytes.
     public init(folder: String, limit: Int = MemoStore.defaultLimit) {
         self.folder = folder
@@ -123,4 +130,15 @@ public final class MemoStore: Sendable {
             UInt8(String(decoding: digits[$0 ... $0 + 1], as: UTF8.self), radix: 16) ?? 0
         } + [UInt8](repeating: 0, count: max(0, 32 - digits.count / 2))
     }
+}
+
+/// A thread-safe count of hits (sweep members train on several threads).
+private final class HitCounter: @unchecked Sendable {
+    // Unchecked: `count` is only touched under `lock`.
+    private let lock = NSLock()
+    private var count = 0
+
+    var value: Int { lock.withLock { count } }
+
+    func increment() { lock.withLock { count += 1 } }
 }

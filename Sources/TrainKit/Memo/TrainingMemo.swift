@@ -12,10 +12,14 @@ public enum TrainingMemo {
     nonisolated(unsafe) private static var configured: MemoStore?? = nil
     nonisolated(unsafe) private static var hitObserver: (@Sendable (String) -> Void)?
 
-    /// The store in use: the one set here, else the environment's, else nil (memo off).
+    /// A store for the trainings of one task (tests use it so that they do not share a store).
+    @TaskLocal public static var scopedStore: MemoStore?
+
+    /// The store in use: the task's, else the one set here, else the environment's, else nil (memo off).
     public static var store: MemoStore? {
         get {
-            lock.withLock {
+            if let scopedStore { return scopedStore }
+            return lock.withLock {
                 if let configured { return configured }
                 let store = MemoStore.fromEnvironment()
                 configured = .some(store)
@@ -75,6 +79,7 @@ public enum TrainingMemo {
         guard let key, let store, let payload = store.read(key) else { return nil }
         var reader = MemoReader(payload)
         guard let value = try? decode(&reader), reader.isAtEnd else { return nil }
+        store.countHit()
         reportHit(kind)
         return value
     }
