@@ -70,3 +70,40 @@ struct MemoRestoreTests {
         #expect(hit == ran)
     }
 }
+
+/// A hit reports the warnings the run reported, in the same order.
+@Suite(.serialized) struct MemoWarningReplayTests {
+    final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var messages: [String] = []
+        func add(_ message: String) { lock.withLock { messages.append(message) } }
+        func take(containing marker: String) -> [String] {
+            lock.withLock {
+                defer { messages.removeAll() }
+                return messages.filter { $0.contains(marker) }
+            }
+        }
+    }
+
+    @Test func aHitRepeatsTheRunsWarnings() {
+        let collected = Collected()
+        TrainingEvents.observer = { event in if case .warning(let message) = event { collected.add(message) } }
+        defer { TrainingEvents.observer = nil }
+        let folder = makeMemoFolder()
+        let marker = "memo-replay-\(UUID().uuidString)"
+        func train() -> History {
+            var model = Sequential(seed: 9) { Dense(3, activation: .softmax) }
+            model.compile(optimizer: SGD(learningRate: 0.1), loss: .sparseCategoricalCrossentropy)
+            return TrainingMemo.$scopedStore.withValue(MemoStore(folder: folder)) {
+                model.fit(MemoRestoreTests.data, epochs: 3, batchSize: 32,
+                          callbacks: [EarlyStopping(monitor: marker, patience: 5, mode: .min)])
+            }
+        }
+        let ran = train()
+        let ranWarnings = collected.take(containing: marker)
+        #expect(ranWarnings.count == 3)
+        let hit = train()
+        #expect(hit == ran)
+        #expect(collected.take(containing: marker) == ranWarnings)
+    }
+}

@@ -1,11 +1,17 @@
-/// What a `fit` leaves behind, stored under its memo key and put back on a hit: the history,
-/// every layer's weights (batch normalization's moving statistics among them) and dropout
+/// What a `fit` leaves behind, stored under its memo key and put back on a hit: the history and
+/// the warnings it reported, every layer's weights (batch normalization's moving statistics among them) and dropout
 /// stream, the optimizer's state and step count, and the shuffle stream.
 extension Sequential {
     /// Stores the result of a fit that just ran from `initialOptimizer`.
-    func saveFitMemo(_ key: String?, history: History, initialOptimizer: any Optimizer) {
+    func saveFitMemo(_ key: String?, history: History, warnings: [(epochsDone: Int, message: String)],
+                     initialOptimizer: any Optimizer) {
         TrainingMemo.save(key) { writer in
             guard let compilation, Self.encode(history, into: &writer) else { return false }
+            writer.add(warnings.count)
+            for warning in warnings {
+                writer.add(warning.epochsDone)
+                writer.add(warning.message)
+            }
             writer.add(layers.count)
             for layer in layers {
                 writer.add(layer.weights.count)
@@ -23,8 +29,11 @@ extension Sequential {
     mutating func restoreFitMemo(_ key: String?, epochs: Int, verbose: Verbosity) -> History? {
         guard let compilation else { return nil }
         var restored = self
-        let history = TrainingMemo.lookup(key, kind: "fit") { reader -> History in
+        let found = TrainingMemo.lookup(key, kind: "fit") { reader -> (History, [(epochsDone: Int, message: String)]) in
             let history = try Self.decodeHistory(from: &reader)
+            let warnings = try (0..<(try reader.count(ofItemsSized: 16))).map { _ in
+                (epochsDone: try reader.int(), message: try reader.string())
+            }
             guard try reader.int() == restored.layers.count else { throw MemoReader.Malformed() }
             for index in restored.layers.indices {
                 let weights = try (0..<(try reader.count(ofItemsSized: 8))).map { _ in try reader.floats() }
@@ -40,11 +49,11 @@ extension Sequential {
             restored.shuffleGenerator = try reader.plain(SeededGenerator.self)
             restoredCompilation.optimizer = try OptimizerSnapshot.decode(compilation.optimizer, from: &reader)
             restored.compilation = restoredCompilation
-            return history
+            return (history, warnings)
         }
-        guard let history else { return nil }
+        guard let (history, warnings) = found else { return nil }
         self = restored
-        Self.replayReports(of: history, epochs: epochs, verbose: verbose)
+        Self.replayReports(of: history, warnings: warnings, epochs: epochs, verbose: verbose)
         return history
     }
 
@@ -74,21 +83,23 @@ extension Sequential {
         return history
     }
 
-    /// What the fit reported while it ran: its non-finite-loss warning and, when verbose, its
-    /// per-epoch lines. Progress events are not repeated; the hit itself is reported instead.
-    private static func replayReports(of history: History, epochs: Int, verbose: Verbosity) {
-        let losses = history.contains("loss") ? history["loss"] : []
-        let nonFinite = losses.firstIndex { !$0.isFinite }
-        for (row, epoch) in history.epochs.enumerated() {
-            if row == nonFinite {
-                let message = TrainingContext.nonFiniteLossWarning(losses[row], epoch: epoch)
-                TrainingEvents.emit(.warning(message))
-                if verbose == .epochs { print("warning: \(message)") }
+    /// What the fit reported while it ran: its warnings and, when verbose, its per-epoch lines,
+    /// in their order. Progress events are not repeated; the hit itself is reported instead.
+    private static func replayReports(of history: History, warnings: [(epochsDone: Int, message: String)],
+                                      epochs: Int, verbose: Verbosity) {
+        func warn(after epochsDone: Int) {
+            for warning in warnings where warning.epochsDone == epochsDone {
+                TrainingEvents.emit(.warning(warning.message))
+                if verbose == .epochs { print("warning: \(warning.message)") }
             }
+        }
+        for (row, epoch) in history.epochs.enumerated() {
+            warn(after: row)
             if verbose == .epochs {
                 let values = history.keys.map { " - \($0): \(formatLogValue(history[$0][row]))" }.joined()
                 print("Epoch \(epoch + 1)/\(epochs)\(values)")
             }
         }
+        warn(after: history.epochs.count)
     }
 }

@@ -82,7 +82,7 @@ extension Sequential {
         compilation.optimizer = context.optimizer
         compilation.steps = context.steps
         self.compilation = compilation
-        saveFitMemo(key, history: context.history, initialOptimizer: initialOptimizer)
+        saveFitMemo(key, history: context.history, warnings: context.warnings, initialOptimizer: initialOptimizer)
         return context.history
     }
 

@@ -60,7 +60,7 @@ extension TrainingContext {
         logs.append((key: "learning_rate", value: optimizer.rate(atStep: steps)))
         if !reportedNonFinite, !logs[0].value.isFinite {
             reportedNonFinite = true
-            warn(Self.nonFiniteLossWarning(logs[0].value, epoch: epoch))
+            warn("loss became \(logs[0].value.isNaN ? "NaN" : "infinite") at epoch \(epoch) (counting from 0, as the history and its plots do)")
         }
         let dictionary = Dictionary(uniqueKeysWithValues: logs.map { ($0.key, $0.value) })
         for index in callbacks.indices { callbacks[index].onEpochEnd(epoch, logs: dictionary, self) }
@@ -70,11 +70,6 @@ extension TrainingContext {
             let values = logs.map { " - \($0.key): \(formatLogValue($0.value))" }.joined()
             print("Epoch \(epoch + 1)/\(epochs)\(values)")
         }
-    }
-
-    /// The warning of the first epoch whose loss is NaN or infinite (a memo hit repeats it).
-    static func nonFiniteLossWarning(_ loss: Double, epoch: Int) -> String {
-        "loss became \(loss.isNaN ? "NaN" : "infinite") at epoch \(epoch) (counting from 0, as the history and its plots do)"
     }
 
     private func averaged(_ sums: [Double], over count: Int) -> [(key: String, value: Double)] {
