@@ -8,6 +8,8 @@ public enum MemoSettings {
     public static let folderVariable = "TRAINBOOK_MEMO"
     /// The store's bound in bytes (or with a K, M or G suffix); unset is 2 GiB.
     public static let limitVariable = "TRAINBOOK_MEMO_LIMIT"
+    /// The engine build the program links (`Toolchain.libraryFingerprint`), part of every memo key.
+    public static let engineBuildVariable = "TRAINBOOK_ENGINE_BUILD"
 
     /// A size such as `2147483648`, `512M` or `2G` (powers of 1024), or nil when it is not one.
     public static func parseSize(_ text: String) -> Int? {

@@ -118,6 +118,7 @@ extension NotebookExecutor {
         let memo = memoFolder.flatMap { try? Self.preparedMemoFolder($0) }
         engine[MemoSettings.folderVariable] = memo ?? ""
         engine[MemoSettings.limitVariable] = memo == nil ? "" : memoLimit.map(String.init) ?? ""
+        engine[MemoSettings.engineBuildVariable] = toolchain.libraryDirectory + " " + toolchain.libraryFingerprint
         guard sandboxed else {
             return ChildProcess(executable: executable, arguments: [], environment: caller.merging(engine) { $1 },
                                 workingDirectory: directory)

@@ -40,15 +40,21 @@ public enum TrainingMemo {
     /// entries stop matching even where the build identity below would not change.
     static let numericsVersion = 1
 
-    /// The engine build: the numerics version and a hash of the bytes of the binary that holds
-    /// this code (the notebook library, or a test executable), so every rebuild of the engine
-    /// starts a new set of entries.
+    /// The environment variable in which a notebook runner names the engine build it linked the
+    /// program against (the library's identity as its execution cache sees it).
+    static let engineBuildVariable = "TRAINBOOK_ENGINE_BUILD"
+
+    /// The engine build: the numerics version, and the runner's name for the library build or,
+    /// without a runner, a hash of the bytes of the binary that holds this code (a test
+    /// executable), so every rebuild of the engine starts a new set of entries.
     static let engineIdentity: String = {
         var hasher = MemoHasher()
         hasher.add("TrainKit numerics \(numericsVersion)")
-        let probe: @convention(c) () -> Void = {}
-        if let binary = mappedFile(containing: UInt(bitPattern: unsafeBitCast(probe, to: UnsafeRawPointer.self))),
-           let bytes = FileManager.default.contents(atPath: binary) {
+        if let build = ProcessInfo.processInfo.environment[engineBuildVariable], !build.isEmpty {
+            hasher.add("library " + build)
+        } else if let binary = mappedFile(containing: UInt(bitPattern: codeAddress())),
+                  let bytes = FileManager.default.contents(atPath: binary) {
+            hasher.add("binary")
             bytes.withUnsafeBytes { hasher.add(bytes: $0) }
         } else {
             // No binary to read: a per-process identity, so nothing is shared with another build.
@@ -56,6 +62,14 @@ public enum TrainingMemo {
         }
         return hasher.hexDigest()
     }()
+
+    /// An address in this module's code. Never inlined: optimized builds may copy small functions
+    /// into their callers' binaries, and the address must lie in the engine's own.
+    @inline(never)
+    private static func codeAddress() -> UnsafeRawPointer {
+        let probe: @convention(c) () -> Void = {}
+        return unsafeBitCast(probe, to: UnsafeRawPointer.self)
+    }
 
     /// The file mapped at `address` in this process, from `/proc/self/maps`.
     private static func mappedFile(containing address: UInt) -> String? {
