@@ -107,4 +107,23 @@ import Testing
         #expect(Self.reportedHits(third.terminal) == Self.trainings, "\(third.terminal)")
         #expect(Self.printed(try third.page("memo-a")) == printedA)
     }
+
+    @Test func aBadBoundIsAClearError() throws {
+        let (path, cache) = try Self.copy()
+        let run = try TrainBookRun(notebooks: [path], environment: ["TRAINBOOK_CACHE": cache, "TRAINBOOK_MEMO_LIMIT": "lots"])
+        #expect(run.status != 0)
+        #expect(run.terminal.contains("TRAINBOOK_MEMO_LIMIT=lots is not a size; give bytes or a number with K, M or G, such as 2G"),
+                "\(run.terminal)")
+    }
+
+    @Test func aTightBoundKeepsTheStoreSmall() throws {
+        let (path, cache) = try Self.copy()
+        let run = try TrainBookRun(notebooks: [path], environment: ["TRAINBOOK_CACHE": cache, "TRAINBOOK_MEMO_LIMIT": "1K"])
+        #expect(run.status == 0, "\(run.terminal)")
+        let sizes = Self.memoFiles(cache).compactMap {
+            try? FileManager.default.attributesOfItem(atPath: cache + "/memo/" + $0)[.size] as? Int
+        }
+        // Without the bound the five entries stay (see above); with it the store never exceeds 1 KiB.
+        #expect(sizes.reduce(0, +) <= 1024, "\(sizes)")
+    }
 }
