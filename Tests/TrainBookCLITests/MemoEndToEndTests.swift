@@ -126,4 +126,28 @@ import Testing
         // Without the bound the five entries stay (see above); with it the store never exceeds 1 KiB.
         #expect(sizes.reduce(0, +) <= 1024, "\(sizes)")
     }
+
+    /// Inside the sandbox the program is told the store (writable) and the engine build; with
+    /// `--no-cache` it is told no store.
+    @Test func theProgramLearnsTheStoreAndTheEngineBuild() throws {
+        let notebook = """
+        # Memo environment
+
+        ```swift-train
+        import Foundation
+        let environment = ProcessInfo.processInfo.environment
+        let folder = environment["TRAINBOOK_MEMO"] ?? ""
+        print("store:", folder.isEmpty ? "none" : FileManager.default.isWritableFile(atPath: folder) ? "writable" : "read-only")
+        print("engine build named:", !(environment["TRAINBOOK_ENGINE_BUILD"] ?? "").isEmpty)
+        ```
+        """
+        let path = try NotebookOnDisk.write(notebook, named: "memo-environment.md")
+        let cache = (path as NSString).deletingLastPathComponent + "/cache"
+        let run = try Self.render(path, cache: cache)
+        #expect(run.status == 0, "\(run.terminal)")
+        let page = try run.page("memo-environment")
+        #expect(page.contains("store: writable\nengine build named: true"), "\(Self.printed(page))")
+        let off = try Self.render(path, cache: cache, ["--no-cache"])
+        #expect(try off.page("memo-environment").contains("store: none"))
+    }
 }
