@@ -32,6 +32,8 @@ public enum WireRecord: Codable, Equatable, Sendable {
     case inlineStart(index: Int)
     /// Inline value `index` came to `text`; `claim` says whether it is a claim and whether it held.
     case inlineValue(index: Int, text: String, claim: Bool?)
+    /// A training (`kind`: `fit`, `findLearningRate`, `SGDRegressor.fit`) was served from the memo store.
+    case memoHit(kind: String)
 
     /// The descriptor a notebook program writes its records to and reads acknowledgements from.
     public static let recordDescriptor: Int32 = 3

@@ -64,6 +64,8 @@ final class NotebookSession: @unchecked Sendable {
         }
         // A changed data file must invalidate the runner's cached results.
         DataFileLog.observer = { path in NotebookSession.shared.send(.dataFile(path: path)) }
+        // Trainings served from the memo store are counted by the runner (progress line, summary).
+        TrainingMemo.observer = { kind in NotebookSession.shared.send(.memoHit(kind: kind)) }
         // Fits report epochs and numerical trouble; the runner shows progress and the cell a warning.
         TrainingEvents.observer = { event in
             switch event {

@@ -20,6 +20,9 @@ final class ProgressReporter: @unchecked Sendable {
         var start = Date()
         var cellStart = Date()
         var lastPlainEpochLine = Date.distantPast
+        /// Trainings served from the memo store: in the notebook, and in the running cell.
+        var memoHits = 0
+        var cellMemoHits = 0
     }
 
     private let interactive: Bool
@@ -59,6 +62,7 @@ final class ProgressReporter: @unchecked Sendable {
                 state.cell = index + 1
                 state.epoch = nil
                 state.cellStart = now
+                state.cellMemoHits = 0
                 if !interactive { emit("\(name): cell \(index + 1)/\(state.cells) running") }
             case .epochEnded(_, let epoch, let epochs, let loss):
                 state.epoch = (epoch, epochs, loss)
@@ -67,7 +71,12 @@ final class ProgressReporter: @unchecked Sendable {
                     emit("\(name): cell \(state.cell)/\(state.cells) epoch \(epoch)/\(epochs)\(Self.loss(loss)) (\(Self.seconds(now.timeIntervalSince(state.cellStart))))")
                 }
             case .cellFinished(let index, let seconds):
-                if !interactive { emit("\(name): cell \(index + 1)/\(state.cells) done in \(Self.seconds(seconds))") }
+                if !interactive {
+                    emit("\(name): cell \(index + 1)/\(state.cells) done in \(Self.seconds(seconds))\(Self.memoNote(state.cellMemoHits))")
+                }
+            case .memoHit:
+                state.memoHits += 1
+                state.cellMemoHits += 1
             }
             running[name] = state
             redraw()
@@ -97,6 +106,7 @@ final class ProgressReporter: @unchecked Sendable {
         let parts = order.compactMap { running[$0] }.map { state -> String in
             var text = "\(state.name) cell \(state.cell)/\(state.cells)"
             if let (epoch, epochs, loss) = state.epoch { text += " epoch \(epoch)/\(epochs)\(Self.loss(loss))" }
+            if state.memoHits > 0 { text += " \(Self.memoHits(state.memoHits))" }
             return text + " \(Self.seconds(now.timeIntervalSince(state.start)))"
         }
         var line = parts.joined(separator: " │ ")
@@ -111,6 +121,12 @@ final class ProgressReporter: @unchecked Sendable {
     }
 
     static func seconds(_ value: Double) -> String { String(format: "%.1f s", value) }
+
+    /// "1 memo hit", "12 memo hits".
+    static func memoHits(_ count: Int) -> String { "\(count) memo hit\(count == 1 ? "" : "s")" }
+
+    /// ", 3 memo hits" after a count of cells or a time, or nothing without hits.
+    static func memoNote(_ count: Int) -> String { count > 0 ? ", \(memoHits(count))" : "" }
 
     static func loss(_ value: Double?) -> String {
         value.map { String(format: " loss %.4g", $0) } ?? ""

@@ -85,7 +85,7 @@ struct BookRun {
         let pageError: String? = writeLock.withLock {
             do { try renderer.write(executed); return nil } catch { return "\(error)" }
         }
-        let how = executed.fromCache ? "cached" : ProgressReporter.seconds(seconds)
+        let how = executed.fromCache ? "cached" : ProgressReporter.seconds(seconds) + ProgressReporter.memoNote(executed.memoHits)
         if executed.succeeded, pageError == nil {
             reporter.finished(name, line: "ok      \(path) (\(executed.cells.count) cells, \(how)) → \(renderer.outputFolder)/\(executed.document.name).html")
         } else {

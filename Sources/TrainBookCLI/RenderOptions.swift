@@ -56,6 +56,8 @@ struct RenderOptions: ParsableArguments {
         executor.defaultCellTimeout = timeout
         executor.compileTimeout = compileTimeout
         executor.cache = noCache ? nil : ExecutionCache(folder: CacheFolder.path + "/executions")
+        executor.memoFolder = noCache ? nil : CacheFolder.memo
+        executor.memoLimit = try CacheFolder.memoLimit()
         if noSandbox {
             printError("warning: --no-sandbox: notebook code runs with ALL of your rights: it can read, change and delete your files, use the network, read your environment variables and leave processes running. Use it only for notebooks you trust.")
             executor.sandboxed = false

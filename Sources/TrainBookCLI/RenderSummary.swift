@@ -3,7 +3,7 @@ import NotebookKit
 /// The table printed after a render: per notebook its cells, time, slowest cell, cache use and result.
 enum RenderSummary {
     static func table(_ results: [BookRun.Result]) -> String {
-        let header = ["notebook", "cells", "time", "slowest cell", "cache", "result"]
+        let header = ["notebook", "cells", "time", "slowest cell", "cache", "result", "memo hits"]
         let rows = results.map { result -> [String] in
             let executed = result.executed
             let slowest = executed.cells.max { $0.seconds < $1.seconds }.flatMap { executed.fromCache || $0.seconds == 0 ? nil : $0 }
@@ -15,7 +15,8 @@ enum RenderSummary {
             let outcome = result.pageError != nil ? "FAILED (page not written)"
                 : executed.succeeded ? "ok" : (why.isEmpty ? "FAILED" : "FAILED (\(why.joined(separator: "; ")))")
             return [executed.document.fileName, String(executed.cells.count), ProgressReporter.seconds(result.seconds),
-                    slowestText, executed.fromCache ? "hit" : "run", outcome]
+                    slowestText, executed.fromCache ? "hit" : "run", outcome,
+                    executed.fromCache ? "–" : String(executed.memoHits)]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         let format = { (row: [String]) in

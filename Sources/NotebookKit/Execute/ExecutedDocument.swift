@@ -8,6 +8,8 @@ public struct ExecutedDocument: Equatable, Sendable {
     public var parameters: [String: String] = [:]
     /// Whether the cell results came from the execution cache instead of a run.
     public var fromCache = false
+    /// How many trainings were served from the memo store instead of running (0 from the execution cache).
+    public var memoHits = 0
     /// The data files the program read (absolute paths), for `watch` and the cache.
     public var dataFiles: [String] = []
     /// A problem that concerns the whole notebook (no compiler found, …), if any.

@@ -17,6 +17,9 @@ extension NotebookExecutor {
         var kept = result.cells
         var plan = RunPlan()
         var dataFiles: [String] = []
+        // Memo hits per cell, from the run each cell's outputs are kept from.
+        var hits = [Int](repeating: 0, count: document.cells.count)
+        defer { result.memoHits = hits.reduce(0, +) }
         while true {
             let onEvent: ProgressHandler = { [plan] event in if plan.isNew(event.cell) { progress?(event) } }
             guard let (termination, collected) = runOnce(executable, folder: folder, directory: directory,
@@ -32,14 +35,16 @@ extension NotebookExecutor {
             if let cell = plan.expectedFailure(ending: termination, running: collector.runningCell, of: document) {
                 collector.endRunningCell(as: .failedAsExpected)
                 keep(collector.cells, from: plan.firstNewCell, through: cell, after: compiled, into: &kept)
+                for index in stride(from: plan.firstNewCell, through: cell, by: 1) { hits[index] = collector.memoHits[index] }
                 plan.skip(cell)
                 continue
             }
             let failing = attributeFailure(termination, executable: executable, backtraces: folder + "/backtraces",
                                            document: document, collector: &collector, result: &result)
             // A cell that failed only when it ran again (it behaves differently each time) shows that run.
-            keep(collector.cells, from: min(failing ?? plan.firstNewCell, plan.firstNewCell),
-                 through: document.cells.count - 1, after: compiled, into: &kept)
+            let first = min(failing ?? plan.firstNewCell, plan.firstNewCell)
+            keep(collector.cells, from: first, through: document.cells.count - 1, after: compiled, into: &kept)
+            for index in first ..< document.cells.count { hits[index] = collector.memoHits[index] }
             result.inline = collector.inline
             break
         }
@@ -109,6 +114,11 @@ extension NotebookExecutor {
         if let sweepWorkers { engine["TRAINBOOK_WORKERS"] = String(sweepWorkers) }
         // Always set, so a value in the caller's environment never skips a cell (`--no-sandbox`).
         engine[SkippedCells.environmentVariable] = SkippedCells.value(skipping)
+        // Always set too: empty turns memo off (`--no-cache`) whatever the caller's environment says.
+        let memo = memoFolder.flatMap { try? Self.preparedMemoFolder($0) }
+        engine[MemoSettings.folderVariable] = memo ?? ""
+        engine[MemoSettings.limitVariable] = memo == nil ? "" : memoLimit.map(String.init) ?? ""
+        engine[MemoSettings.engineBuildVariable] = toolchain.libraryDirectory + " " + toolchain.libraryFingerprint
         guard sandboxed else {
             return ChildProcess(executable: executable, arguments: [], environment: caller.merging(engine) { $1 },
                                 workingDirectory: directory)
@@ -117,7 +127,8 @@ extension NotebookExecutor {
         let data = Sandbox.dataFolder(environment: caller)
         // By default the data folder also holds the build and execution caches: other notebooks' programs and results.
         let caches = ([workRoot] + (cache.map { [$0.folder] } ?? [])).filter { $0.hasPrefix(data + "/") }
-        let sandbox = Sandbox(readable: [directory, data] + dependencies, hidden: caches, writable: [backtraces])
+        let sandbox = Sandbox(readable: [directory, data] + dependencies, hidden: caches,
+                              writable: [backtraces] + (memo.map { [$0] } ?? []))
         let arguments = sandbox.arguments(program: executable, directory: directory, toolchain: toolchain,
                                           environment: Sandbox.environment(engine: engine, caller: caller))
         return ChildProcess(executable: Sandbox.bubblewrap, arguments: arguments, environment: caller, workingDirectory: nil)

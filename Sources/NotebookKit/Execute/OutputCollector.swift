@@ -18,6 +18,8 @@ struct OutputCollector {
     private var truncated: Set<Int> = []
     /// The last bytes a truncated cell printed, kept so a crash message at its end is not lost.
     private(set) var droppedTail: [Int: [UInt8]] = [:]
+    /// Trainings served from the memo store, by the cell that ran them.
+    private(set) var memoHits: [Int]
     /// Data files the program said it read, in order of first reading.
     private(set) var dataFiles: [String] = []
     private var cellStart = Date()
@@ -36,6 +38,7 @@ struct OutputCollector {
     /// A collector for `document`'s cells.
     init(document: Document) {
         cells = document.cells.map { CellResult(index: $0.index) }
+        memoHits = Array(repeating: 0, count: document.cells.count)
         let spans = document.inlineSpans
         inline = Array(repeating: nil, count: spans.count)
         check = RecordCheck(labels: document.cells.map { $0.options.label ?? "cell-\($0.index + 1)" },
@@ -46,6 +49,7 @@ struct OutputCollector {
     /// A collector for `cellCount` cells without labels (for tests of the stream alone).
     init(cellCount: Int) {
         cells = (0..<cellCount).map(CellResult.init)
+        memoHits = Array(repeating: 0, count: cellCount)
         inline = []
         check = RecordCheck(labels: (0..<cellCount).map { "cell-\($0 + 1)" }, expectingError: nil)
     }
@@ -152,6 +156,10 @@ struct OutputCollector {
             if let target = textTarget { cells[target].outputs.append(.warning(message)) }
         case .progress(let epoch, let epochs, let loss):
             onEvent?(.epochEnded(cell: runningCell ?? 0, epoch: epoch, epochs: epochs, loss: loss))
+        case .memoHit:
+            let cell = runningCell ?? lastBegun ?? 0
+            if memoHits.indices.contains(cell) { memoHits[cell] += 1 }
+            onEvent?(.memoHit(cell: cell))
         case .dataFile(let path):
             if !dataFiles.contains(path) { dataFiles.append(path) }
         case .expectedFailure(let index, let failed):

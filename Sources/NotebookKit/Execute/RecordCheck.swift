@@ -74,6 +74,8 @@ struct RecordCheck {
             // Inline values come in reading order, each after the cell above it, outside any cell.
             if running != nil || inline.running != nil || index != inline.next || !inlineAfter.indices.contains(index)
                 || inlineAfter[index] != lastBegun { return "inline value \(index) cannot start here" }
+        case .memoHit(let kind):
+            if kind.count > 100 { return "a memo hit of an unknown kind" }
         case .inlineValue(let index, let text, _):
             if index != inline.running || text.count > Self.inlineTextLimit { return "inline value \(index) is not being evaluated or is too long" }
         }

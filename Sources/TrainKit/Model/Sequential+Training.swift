@@ -22,6 +22,18 @@ extension Sequential {
     ///   - shuffle: Draw a new order of the training rows every epoch.
     ///   - callbacks: Code run at each epoch and batch (learning-rate schedules, early stopping).
     ///   - verbose: `.epochs` prints one line per epoch.
+    ///
+    /// When a notebook runner names a memo store (see ``TrainingMemo``), a fit whose inputs were all
+    /// seen before is not run again: its history, weights, optimizer state and random streams are
+    /// read back exactly as the run left them. The inputs are the layers (with their weights), the
+    /// optimizer and its settings and state, the learning-rate and momentum schedules by their
+    /// values over the planned steps, the loss, metrics, data bytes, epochs, batch size, shuffling,
+    /// the model's random streams, the callbacks' settings and the engine build. A fit is run
+    /// without memo when one of them cannot be described: a user-defined layer, optimizer or
+    /// callback type, or a `LearningRateScheduler` together with another callback that changes
+    /// the rate (`ReduceLROnPlateau` or a second scheduler). Schedules and scheduler closures
+    /// must be pure functions of their arguments: they are evaluated ahead of the run to form
+    /// the key, and not at all on a hit.
     @discardableResult
     public mutating func fit(
         _ data: Dataset, epochs: Int = 1, batchSize: Int = 32, validation: Dataset? = nil,
@@ -53,9 +65,14 @@ extension Sequential {
         check(train, role: "fit", loss: compilation.loss)
         if let held { check(held, role: "validation", loss: compilation.loss) }
 
+        let key = memoKey(for: FitRequest(data: data, validation: validation, validationSplit: validationSplit,
+                                          trainCount: train.count, epochs: epochs, batchSize: batchSize,
+                                          shuffle: shuffle, callbacks: callbacks))
+        if let history = restoreFitMemo(key, epochs: epochs, verbose: verbose) { return history }
         let network = Network(layers: layers, capacity: batchSize)
         let step = TrainingStep(network: network, loss: compilation.loss,
                                 metrics: resolvedMetrics(compilation, targetWidth: train.y.cols))
+        let initialOptimizer = compilation.optimizer
         let context = TrainingContext(
             step: step, optimizer: compilation.optimizer, momentumSchedule: compilation.momentumSchedule,
             steps: compilation.steps, epochs: epochs, verbose: verbose)
@@ -65,6 +82,7 @@ extension Sequential {
         compilation.optimizer = context.optimizer
         compilation.steps = context.steps
         self.compilation = compilation
+        saveFitMemo(key, history: context.history, warnings: context.warnings, initialOptimizer: initialOptimizer)
         return context.history
     }
 

@@ -28,7 +28,7 @@ public struct Nadam: AdamFamily {
     /// Each tensor's moments.
     public var states = OptimizerStates<AdamMoments>()
     /// Πu, the product of u₁…uₜ up to the current step, shared by all tensors.
-    private var uProduct: Float = 1
+    var uProduct: Float = 1
 
     /// Nadam with a constant learning rate (Keras default 0.001).
     public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7,

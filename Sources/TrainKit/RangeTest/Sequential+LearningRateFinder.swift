@@ -5,7 +5,7 @@ extension Sequential {
     /// Trains a copy of the model for up to `steps` batches while the learning rate grows
     /// exponentially from `start` towards `end`, and records the smoothed loss of each batch, as
     /// fastai's `lr_find` does. The model itself is left as it was: weights, optimizer state, step
-    /// count and shuffling stream.
+    /// count and shuffling stream. Memoized like `fit` when a notebook runner names a memo store.
     ///
     /// Batch `i` (from 0) uses the rate `start · (end/start)^(i/steps)`, so the last rate stays below
     /// `end`; fastai runs at least 6 steps. The batches are drawn shuffled, a new order every pass
@@ -38,6 +38,11 @@ extension Sequential {
         var model = self
         if !model.isBuilt { model.build(inputWidth: data.x.cols) }
         model.check(data, role: "findLearningRate", loss: compilation.loss)
+        let key = model.rangeTestMemoKey(
+            data: data, settings: [start, end, Double(steps), Double(batchSize), stopFactor ?? .nan, beta])
+        if let found = TrainingMemo.lookup(key, kind: "findLearningRate", decode: LearningRateFinder.decode) {
+            return found
+        }
 
         var test = RangeTest(model: model, compilation: compilation, batchSize: min(batchSize, data.count),
                              xWidth: data.x.cols, yWidth: data.y.cols)
@@ -48,8 +53,13 @@ extension Sequential {
             let loss = test.trainNextBatch(of: data, learningRate: rate)
             if recorder.record(learningRate: rate, loss: loss) == .stop { break }
         }
-        return LearningRateFinder(learningRates: recorder.learningRates, losses: recorder.smoothed,
-                                  rawLosses: recorder.raw, plannedSteps: steps)
+        let finder = LearningRateFinder(learningRates: recorder.learningRates, losses: recorder.smoothed,
+                                        rawLosses: recorder.raw, plannedSteps: steps)
+        TrainingMemo.save(key) { writer in
+            finder.encode(into: &writer)
+            return true
+        }
+        return finder
     }
 }
 

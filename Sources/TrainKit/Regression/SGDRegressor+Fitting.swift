@@ -18,6 +18,7 @@ extension SGDRegressor {
     /// Fits from zero coefficients and `t = 1` like scikit-learn's `fit`: up to `epochs` passes
     /// (`max_iter`), stopping early when the epoch's objective (loss plus penalty, averaged) has not
     /// improved by `tol` for `nIterNoChange` epochs in a row (`.adaptive` first divides its rate by 5).
+    /// Memoized like `Sequential.fit` when a notebook runner names a memo store.
     public mutating func fit(_ x: Matrix, _ y: Matrix, epochs: Int = 1000) {
         let (features, targets) = SGDRegressor.widen(x, y)
         fit(features, targets, epochs: epochs)
@@ -32,7 +33,14 @@ extension SGDRegressor {
         self.epochs = 0
         divergence = nil
         prepare(features: x.first?.count ?? 0, samples: x.count, targets: y.count)
+        let key = memoKey(x: x, y: y, epochs: epochs)
+        let initial = self
+        if let fitted = TrainingMemo.lookup(key, kind: "SGDRegressor.fit", decode: initial.decodingFitResult) {
+            self = fitted
+            return
+        }
         run(x, y, maxEpochs: epochs)
+        TrainingMemo.save(key, encode: encodeFitResult)
     }
 
     /// Predictions `w·x + b`, one column; NaN after a divergence.

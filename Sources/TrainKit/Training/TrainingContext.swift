@@ -18,6 +18,8 @@ public final class TrainingContext {
 
     let step: TrainingStep
     var optimizer: any Optimizer
+    /// The warnings so far, each after how many epochs it came (a memo hit repeats them in place).
+    var warnings: [(epochsDone: Int, message: String)] = []
     let verbose: Verbosity
 
     init(step: TrainingStep, optimizer: any Optimizer, momentumSchedule: (@Sendable (Int) -> Double)?,
@@ -65,6 +67,7 @@ public final class TrainingContext {
 
     /// Reports a one-line warning through `TrainingEvents` (and prints it when verbose).
     public func warn(_ message: String) {
+        warnings.append((history.epochs.count, message))
         TrainingEvents.emit(.warning(message))
         if verbose == .epochs { print("warning: \(message)") }
     }
