@@ -85,27 +85,58 @@ import Testing
         #expect(Self.printed(try again.page("memo-training")) == Self.printed(try fresh.page("memo-training")))
     }
 
+    /// Two renders of one notebook at once (into two output folders) share its shelf of the store.
     @Test func twoConcurrentRendersShareOneStore() throws {
-        let (first, cache) = try Self.copy(named: "memo-a.md")
-        let (second, _) = try Self.copy(named: "memo-b.md")
+        let (path, cache) = try Self.copy()
         var runs: [TrainBookRun?] = [nil, nil]
         let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: 2) { index in
-            let run = try? Self.render(index == 0 ? first : second, cache: cache)
+            let run = try? Self.render(path, cache: cache)
             lock.withLock { runs[index] = run }
         }
         let a = try #require(runs[0]), b = try #require(runs[1])
         #expect(a.status == 0, "\(a.terminal)")
         #expect(b.status == 0, "\(b.terminal)")
-        let printedA = Self.printed(try a.page("memo-a")), printedB = Self.printed(try b.page("memo-b"))
+        let printedA = Self.printed(try a.page("memo-training")), printedB = Self.printed(try b.page("memo-training"))
         #expect(printedA == printedB && printedA.count == 2)
         // Same trainings, one entry each, all whole; no temporary file left behind.
         let files = Self.memoFiles(cache)
         #expect(files.count == Self.trainings, "\(files)")
-        try Self.edit(first, "title: \"Training curve\"", "title: \"Loss by epoch\"")
-        let third = try Self.render(first, cache: cache)
+        try Self.edit(path, "title: \"Training curve\"", "title: \"Loss by epoch\"")
+        let third = try Self.render(path, cache: cache)
         #expect(Self.reportedHits(third.terminal) == Self.trainings, "\(third.terminal)")
-        #expect(Self.printed(try third.page("memo-a")) == printedA)
+        #expect(Self.printed(try third.page("memo-training")) == printedA)
+    }
+
+    /// A program sees only its own notebook's shelf: another notebook's entries can be neither
+    /// read (its trained weights) nor replaced (a planted result) from inside the sandbox.
+    @Test func aNotebookSeesOnlyItsOwnShelf() throws {
+        let (trained, cache) = try Self.copy()
+        #expect(try Self.render(trained, cache: cache).status == 0)
+        let before = Self.memoFiles(cache)
+        #expect(before.count == Self.trainings)
+        let notebook = """
+        # Snooping
+
+        ```swift-train
+        import Foundation
+        let shelf = ProcessInfo.processInfo.environment["TRAINBOOK_MEMO"] ?? ""
+        var seen = 0
+        // The folder above the shelf, and the one above that: wherever the other shelves would be.
+        for folder in [(shelf as NSString).deletingLastPathComponent,
+                       ((shelf as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent] {
+            let found = FileManager.default.enumerator(atPath: folder)?.allObjects ?? []
+            seen += found.compactMap { $0 as? String }.filter { $0.hasSuffix(".memo") }.count
+        }
+        print("shelf named:", !shelf.isEmpty, "entries seen:", seen)
+        ```
+        """
+        let snoop = try NotebookOnDisk.write(notebook, named: "memo-snoop.md")
+        let run = try Self.render(snoop, cache: cache)
+        #expect(run.status == 0, "\(run.terminal)")
+        let page = try run.page("memo-snoop")
+        #expect(page.contains("shelf named: true entries seen: 0"), "\(Self.printed(page))")
+        #expect(Self.memoFiles(cache) == before)
     }
 
     @Test func aBadBoundIsAClearError() throws {

@@ -10,6 +10,8 @@ public enum MemoSettings {
     public static let limitVariable = "TRAINBOOK_MEMO_LIMIT"
     /// The engine build the program links (`Toolchain.libraryFingerprint`), part of every memo key.
     public static let engineBuildVariable = "TRAINBOOK_ENGINE_BUILD"
+    /// The store's bound when none is given: 2 GiB, as the engine's.
+    public static let defaultLimit = 2 << 30
 
     /// A size such as `2147483648`, `512M` or `2G` (powers of 1024), or nil when it is not one.
     public static func parseSize(_ text: String) -> Int? {

@@ -84,8 +84,8 @@ extension NotebookExecutor {
         var collector = OutputCollector(document: document)
         collector.onEvent = progress
         do {
-            let child = try process(for: executable, directory: directory, dependencies: dependencies,
-                                    backtraces: backtraces, skipping: skipping)
+            let child = try process(for: executable, directory: directory, fileName: document.fileName,
+                                    dependencies: dependencies, backtraces: backtraces, skipping: skipping)
             let termination = try child.run(channel: try RecordChannel(), onOutput: { collector.consume($0) },
                                             onRecord: { collector.receive(frame: $0) }, shouldStop: {
                 if interrupted() { return .interrupted }
@@ -95,6 +95,7 @@ extension NotebookExecutor {
                 return Date().timeIntervalSince(start) > limit ? .timeout : nil
             })
             collector.finish()
+            if let memoFolder { MemoShelves.evict(root: memoFolder, limit: memoLimit ?? MemoSettings.defaultLimit) }
             return (sandboxed ? Self.unwrappingSandbox(termination) : termination, collector)
         } catch {
             result.notebookError = "\(document.fileName): error: \(error)"
@@ -104,7 +105,7 @@ extension NotebookExecutor {
 
     /// The notebook program as a child: inside the sandbox, or (`--no-sandbox`) directly with the
     /// caller's environment. Either way the engine's settings are the same.
-    private func process(for executable: String, directory: String, dependencies: [String],
+    private func process(for executable: String, directory: String, fileName: String, dependencies: [String],
                          backtraces: String, skipping: Set<Int>) throws -> ChildProcess {
         let caller = ProcessInfo.processInfo.environment
         var engine: [String: String] = ["OPENBLAS_NUM_THREADS": "1",
@@ -115,7 +116,11 @@ extension NotebookExecutor {
         // Always set, so a value in the caller's environment never skips a cell (`--no-sandbox`).
         engine[SkippedCells.environmentVariable] = SkippedCells.value(skipping)
         // Always set too: empty turns memo off (`--no-cache`) whatever the caller's environment says.
-        let memo = memoFolder.flatMap { try? Self.preparedMemoFolder($0) }
+        // The program sees only its notebook's shelf of the store (see MemoShelves).
+        let memoRoot = memoFolder.flatMap { try? Self.preparedMemoFolder($0) }
+        let memo = memoRoot.flatMap {
+            try? Self.preparedMemoFolder(MemoShelves.shelf(in: $0, directory: directory, fileName: fileName))
+        }
         engine[MemoSettings.folderVariable] = memo ?? ""
         engine[MemoSettings.limitVariable] = memo == nil ? "" : memoLimit.map(String.init) ?? ""
         engine[MemoSettings.engineBuildVariable] = toolchain.libraryDirectory + " " + toolchain.libraryFingerprint
@@ -127,7 +132,8 @@ extension NotebookExecutor {
         let data = Sandbox.dataFolder(environment: caller)
         // By default the data folder also holds the build and execution caches: other notebooks' programs and results.
         let caches = ([workRoot] + (cache.map { [$0.folder] } ?? [])).filter { $0.hasPrefix(data + "/") }
-        let sandbox = Sandbox(readable: [directory, data] + dependencies, hidden: caches,
+        // The whole store is hidden (it lies in the data folder by default), then the own shelf bound back.
+        let sandbox = Sandbox(readable: [directory, data] + dependencies, hidden: caches + (memoRoot.map { [$0] } ?? []),
                               writable: [backtraces] + (memo.map { [$0] } ?? []))
         let arguments = sandbox.arguments(program: executable, directory: directory, toolchain: toolchain,
                                           environment: Sandbox.environment(engine: engine, caller: caller))

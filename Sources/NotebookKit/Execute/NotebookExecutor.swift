@@ -17,8 +17,8 @@ public struct NotebookExecutor: Sendable {
     /// Threads each notebook's sweeps may use; nil lets them use every core. Set it when several
     /// notebooks run at once so they do not oversubscribe the cores.
     public var sweepWorkers: Int?
-    /// The folder of memoized trainings, shared by all notebooks and renders; nil turns memo off
-    /// (`--no-cache`). The program may write it (inside the sandbox too).
+    /// The folder of memoized trainings: one shelf per notebook, shared by that notebook's renders;
+    /// nil turns memo off (`--no-cache`). A program sees and writes only its own notebook's shelf.
     public var memoFolder: String?
     /// The most bytes the memo store may take; nil is the engine's default (2 GiB).
     public var memoLimit: Int?
