@@ -19,7 +19,8 @@ NOTEBOOK=04-mnist-momentum-decay-plateau-optimizers.md
 PARAMETERS=()
 if [ -n "${EPOCHS:-}" ]; then PARAMETERS=(-p "epochs=$EPOCHS"); fi
 
-swift build -c release --product trainbook >/dev/null
+# The whole package: notebook programs link the TrainBook library, which the CLI product alone would leave stale.
+swift build -c release >/dev/null
 TRAINBOOK=$(swift build -c release --show-bin-path)/trainbook
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
