@@ -4,7 +4,7 @@
 # of wall-clock and CPU seconds with the ratios peer / TrainBook and whether the targets are met.
 #
 #   bench/run.sh                                  # everything (a few minutes)
-#   EXPERIMENTS="iris sgd" bench/run.sh           # some of: iris bmi sgd mnist
+#   EXPERIMENTS="iris sgd" bench/run.sh           # some of: iris bmi sgd mnist mnist-real
 #   ROWS=6000 MNIST_REPEATS=1 bench/run.sh        # a smaller MNIST epoch
 #   REPEATS=3 bench/run.sh                        # best of 3 timed runs of each sweep (default 1)
 #
@@ -12,7 +12,7 @@
 # (gitignored) on first use, at the versions of bench/requirements.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EXPERIMENTS=${EXPERIMENTS:-iris bmi sgd mnist}
+EXPERIMENTS=${EXPERIMENTS:-iris bmi sgd mnist mnist-real}
 ROWS=${ROWS:-60000}
 REPEATS=${REPEATS:-1}
 MNIST_REPEATS=${MNIST_REPEATS:-3}
@@ -45,6 +45,10 @@ PYTHON=$VENV/bin/python
 DATA=$(mktemp -d)
 trap 'rm -rf "$DATA"' EXIT
 "$BENCH" data --out "$DATA"  # the sweeps' data, made once, read by every framework
+if [[ " $EXPERIMENTS " == *" mnist-real "* ]]; then
+    # The real digits as .npy (188 MB for 60,000 rows), read by every framework's real-MNIST epoch.
+    "$BENCH" mnist-data --rows "$ROWS" --out "$DATA" || echo "note: the real MNIST digits are not fetched (trainbook datasets fetch)"
+fi
 
 # Results by key "experiment/framework": RESULT lines go to wall/cpu, RESULT_WITH_COMPILE lines
 # to the key with "+compile" appended.
@@ -91,7 +95,13 @@ for experiment in $EXPERIMENTS; do
         run mnist torch "PyTorch" "" yes "$PYTHON" bench/peers/mnist_epoch.py torch --rows "$ROWS" --repeats "$MNIST_REPEATS"
         run mnist keras "Keras, step compiled beforehand" "Keras, first epoch (compiling inside the time)" yes \
             "$PYTHON" bench/peers/mnist_epoch.py keras --rows "$ROWS" --repeats "$MNIST_REPEATS" ;;
-    *) echo "unknown experiment $experiment (iris, bmi, sgd, mnist)"; exit 2 ;;
+    mnist-real)
+        run mnist-real trainbook "TrainBook" "" yes "$BENCH" mnist-real --rows "$ROWS" --repeats "$MNIST_REPEATS"
+        run mnist-real torch "PyTorch, manual training loop" "" yes "$PYTHON" bench/peers/mnist_epoch.py torch \
+            --rows "$ROWS" --repeats "$MNIST_REPEATS" --data "$DATA"
+        run mnist-real keras "Keras, step compiled beforehand" "Keras, first epoch (compiling inside the time)" yes \
+            "$PYTHON" bench/peers/mnist_epoch.py keras --rows "$ROWS" --repeats "$MNIST_REPEATS" --data "$DATA" ;;
+    *) echo "unknown experiment $experiment (iris, bmi, sgd, mnist, mnist-real)"; exit 2 ;;
     esac
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -100,7 +110,8 @@ declare -A titles=(
     [iris]="iris, 4 rates × 20 epochs"
     [bmi]="body-mass index 128-64-6, 8 rates × 200 epochs"
     [sgd]="SGDRegressor, 8 rates × 200 partial_fit"
-    [mnist]="MNIST-shaped 784-50-10, one epoch of $ROWS rows")
+    [mnist]="MNIST-shaped 784-50-10, one epoch of $ROWS rows"
+    [mnist-real]="real MNIST 784-50-10, one epoch of $ROWS digits")
 # Ratios are the row's time over TrainBook's (1 worker) in the same experiment: 20 means TrainBook
 # is twenty times faster.
 echo
@@ -131,4 +142,5 @@ target() {  # experiment, peer key, factor, peer name
 target iris keras 20 Keras
 target bmi keras 20 Keras
 target mnist keras 20 Keras
+target mnist-real torch 10 "PyTorch's manual training loop"
 target sgd sklearn 1 "scikit-learn"

@@ -64,7 +64,10 @@ struct RenderOptions: ParsableArguments {
         } else {
             try Sandbox.checkInstalled()
         }
-        if parallel > 1 { executor.sweepWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount / parallel) }
+        // With several notebooks at once, each one's sweeps still get every core: the heaviest
+        // notebook (04's 22 MNIST trainings) outlasts all the others together, and a share of the
+        // cores would leave it one core while the rest of the machine idles.
+        if parallel > 1 { executor.sweepWorkers = ProcessInfo.processInfo.activeProcessorCount }
         var renderer = BookRenderer(executor: executor, outputFolder: out)
         renderer.allowHTML = allowHTML
         renderer.parameters = parameters

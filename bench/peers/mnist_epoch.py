@@ -2,9 +2,11 @@
 
 The model, data shape and training settings match bench/Sources/TrainBookBench: an MLP
 784 -> 50 (relu, he_uniform) -> 10 (softmax), SGD with learning rate 0.01, batch 32, shuffled,
-60,000 rows of random pixels in [0, 1) with random labels (timing does not depend on the values).
+60,000 rows of random pixels in [0, 1) with random labels (timing does not depend on the values),
+or with `--data DIR` the real MNIST digits that `trainbook-bench mnist-data` wrote there
+(mnist-x.npy: pixels in 0...1, mnist-y.npy: one-hot labels), the bytes TrainBook trains on.
 
-    python mnist_epoch.py keras|torch [--rows N] [--repeats R]
+    python mnist_epoch.py keras|torch [--rows N] [--repeats R] [--data DIR]
 
 Prints the best wall-clock and CPU epoch times of R runs, after one warm-up epoch, as
 `RESULT <wall seconds> <cpu seconds>`. For Keras the warm-up epoch compiles the train step; its time
@@ -23,6 +25,12 @@ def make_data(rows):
     x = rng.random((rows, 784), dtype=np.float32)
     labels = rng.integers(0, 10, rows)
     return x, labels
+
+
+def load_data(directory, rows):
+    x = np.load(os.path.join(directory, "mnist-x.npy"))[:rows]
+    labels = np.load(os.path.join(directory, "mnist-y.npy"))[:rows].argmax(axis=1)
+    return np.ascontiguousarray(x, dtype=np.float32), labels
 
 
 def keras_epochs(x, labels, repeats):
@@ -82,11 +90,13 @@ def main():
     parser.add_argument("framework", choices=["keras", "torch"])
     parser.add_argument("--rows", type=int, default=60_000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--data", help="a folder with mnist-x.npy and mnist-y.npy (real digits)")
     arguments = parser.parse_args()
-    x, labels = make_data(arguments.rows)
+    x, labels = load_data(arguments.data, arguments.rows) if arguments.data else make_data(arguments.rows)
     run = keras_epochs if arguments.framework == "keras" else torch_epochs
     description, (wall, cpu, log), first = run(x, labels, arguments.repeats)
-    print(f"{arguments.framework} MNIST epoch: {description}; epochs {log}")
+    kind = f"real MNIST, {(x == 0).mean():.1%} zero pixels" if arguments.data else "random pixels"
+    print(f"{arguments.framework} MNIST epoch ({len(x)} rows, {kind}): {description}; epochs {log}")
     print(f"RESULT {wall} {cpu}")
     if first:
         print(f"RESULT_WITH_COMPILE {first[0]} {first[1]}")

@@ -19,6 +19,13 @@ extension Dense {
         let kernelTransposed: UnsafeMutablePointer<Float>?
         let parameters: [TrainableTensor]
         private let buffers = KernelBuffers()
+        /// The nonzero entries of the input, for a layer wide enough that skipping zeros pays
+        /// (the first layer on images): nil for narrow layers.
+        private let sparseInput: SparseRows?
+        /// The input whose entries `sparseInput` holds after this forward pass, else nil (BLAS ran).
+        private var sparseSource: UnsafePointer<Float>?
+        /// The input pointer and row count that `preload` loaded `sparseInput` for, until the next forward pass.
+        private var preloaded: (input: UnsafePointer<Float>, rows: Int)?
 
         init(_ layer: Dense, capacity: Int, feedsBack: Bool) {
             template = layer
@@ -33,6 +40,8 @@ extension Dense {
             output = buffers.make(capacity * outputWidth)
             outputGradient = buffers.make(capacity * outputWidth)
             kernelTransposed = feedsBack ? buffers.make(size) : nil
+            sparseInput = inputs >= Self.sparseMinimumInputs && outputWidth >= 16
+                ? SparseRows(capacity: capacity, width: inputs, density: Self.sparseMaximumDensity) : nil
             var parameters: [TrainableTensor] = []
             if let kernelGradient {
                 parameters.append(TrainableTensor(weights: UnsafeMutableBufferPointer(start: kernel, count: size),
@@ -46,8 +55,37 @@ extension Dense {
             transposeFrozenKernel()
         }
 
+        /// The narrowest input worth checking for zeros: below it the BLAS product is too cheap.
+        static let sparseMinimumInputs = 256
+        /// The largest share of nonzero inputs for which the layer skips zeros: MNIST batches (about
+        /// 19 % nonzero) take the sparse path, Fashion-MNIST's (about half) and hidden layers stay
+        /// with BLAS (bench/README.md, Profiling).
+        static let sparseMaximumDensity = 0.3
+
+        /// Whether the layer skips zero inputs (it is wide enough for that to pay).
+        var takesSparseInput: Bool { sparseInput != nil }
+
+        /// Loads the rows `indices` of `matrix` as the input of the next forward pass on `input`,
+        /// which then reads them instead of `input`'s values (a shuffled batch that need not be
+        /// gathered dense); false when this layer does not take sparse input or the rows are too dense.
+        func preload(_ indices: ArraySlice<Int>, of matrix: SparseMatrix, as input: UnsafePointer<Float>) -> Bool {
+            guard let sparseInput, matrix.width == inputs, sparseInput.load(indices, of: matrix) else { return false }
+            preloaded = (input, indices.count)
+            return true
+        }
+
         func forward(_ input: UnsafePointer<Float>, rows: Int, training: Bool) {
-            BLAS.multiply(input, kernel, into: output, m: rows, n: outputWidth, k: inputs)
+            // Preloaded rows wait for their own pass: any other input meanwhile goes to BLAS, so
+            // it neither reads nor overwrites them.
+            let isPreloaded = preloaded.map { $0.input == input && $0.rows == rows }
+            if isPreloaded == true { preloaded = nil }
+            if let sparseInput, isPreloaded ?? sparseInput.load(input, rows: rows) {
+                sparseInput.multiply(kernel, n: outputWidth, into: output)
+                sparseSource = input
+            } else {
+                BLAS.multiply(input, kernel, into: output, m: rows, n: outputWidth, k: inputs)
+                sparseSource = nil
+            }
             activation.forward(output, bias: bias, rows: rows, cols: outputWidth)
         }
 
@@ -56,7 +94,9 @@ extension Dense {
             if let biasGradient { biasGradient.update(repeating: 0, count: outputWidth) }
             let activation = outputGradientIsPreActivation ? .linear : activation
             activation.backward(outputGradient, outputs: output, biasGradient: biasGradient, rows: rows, cols: outputWidth)
-            if let kernelGradient {
+            if let kernelGradient, let sparseInput, sparseSource == input, sparseInput.rows == rows {
+                sparseInput.multiplyTransposed(outputGradient, n: outputWidth, into: kernelGradient)
+            } else if let kernelGradient {
                 BLAS.multiply(input, transposeA: true, outputGradient, into: kernelGradient, m: inputs, n: outputWidth, k: rows)
             }
             if let inputGradient, let kernelTransposed {

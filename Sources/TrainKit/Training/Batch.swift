@@ -27,6 +27,31 @@ final class BatchGatherer {
         gatherRows(yAll, width: yWidth, indices, into: y)
         return Batch(x: x, y: y, rows: indices.count)
     }
+
+    /// The rows `indices` with their features loaded straight into `network`'s first layer from
+    /// `sparseX` (only the targets are copied; the batch's `x` buffer is left as it was and not
+    /// read), or nil when that layer takes no sparse input or the rows are too dense for it.
+    func preload(_ indices: ArraySlice<Int>, of sparseX: SparseMatrix, into network: Network,
+                 y yAll: UnsafePointer<Float>, yWidth: Int) -> Batch? {
+        guard let layer = network.sparseInputLayer, layer.preload(indices, of: sparseX, as: x) else { return nil }
+        gatherRows(yAll, width: yWidth, indices, into: y)
+        return Batch(x: x, y: y, rows: indices.count)
+    }
+}
+
+extension Network {
+    /// The first layer when it is a Dense layer that skips zero inputs (a wide one), else nil.
+    var sparseInputLayer: Dense.Kernel? {
+        guard let first = kernels.first as? Dense.Kernel, first.takesSparseInput else { return nil }
+        return first
+    }
+
+    /// `data`'s nonzero entries when the first layer skips zero inputs and `data` is mostly zeros
+    /// (images), for shuffled batches to load without gathering dense rows; else nil.
+    func sparseView(of data: Matrix) -> SparseMatrix? {
+        guard sparseInputLayer != nil else { return nil }
+        return SparseMatrix(data, maximumDensity: Dense.Kernel.sparseMaximumDensity)
+    }
 }
 
 /// Copies rows `indices` of a row-major source `width` values wide into `destination`, one after

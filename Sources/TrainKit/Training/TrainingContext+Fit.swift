@@ -6,6 +6,9 @@ extension TrainingContext {
         var callbacks = callbacks
         let count = train.count, xWidth = train.x.cols, yWidth = train.y.cols
         let gatherer = BatchGatherer(capacity: batchSize, xWidth: xWidth, yWidth: yWidth)
+        // Mostly-zero features (images) are kept once as their nonzero entries, which each shuffled
+        // batch copies instead of gathering dense rows out of a set too large for the cache.
+        let sparseX = shuffle ? network.sparseView(of: train.x) : nil
         var reportedNonFinite = false
         for index in callbacks.indices { callbacks[index].onTrainBegin(self) }
         train.x.data.withUnsafeBufferPointer { xAll in
@@ -18,9 +21,11 @@ extension TrainingContext {
                     var batch = 0
                     while totals.seen < count && !stopTraining {
                         let seen = totals.seen, rows = min(batchSize, count - seen)
-                        let rowsOfBatch = order.map {
-                            gatherer.gather($0[seen ..< seen + rows], x: xAll.baseAddress!, xWidth: xWidth,
-                                            y: yAll.baseAddress!, yWidth: yWidth)
+                        let rowsOfBatch = order.map { order in
+                            let indices = order[seen ..< seen + rows]
+                            return sparseX.flatMap {
+                                gatherer.preload(indices, of: $0, into: network, y: yAll.baseAddress!, yWidth: yWidth)
+                            } ?? gatherer.gather(indices, x: xAll.baseAddress!, xWidth: xWidth, y: yAll.baseAddress!, yWidth: yWidth)
                         } ?? Batch(x: xAll.baseAddress! + seen * xWidth, y: yAll.baseAddress! + seen * yWidth, rows: rows)
                         trainBatch(rowsOfBatch, index: batch, callbacks: &callbacks, totals: &totals)
                         batch += 1

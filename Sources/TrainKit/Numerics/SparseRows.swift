@@ -1,0 +1,217 @@
+/// A batch of mostly-zero input rows kept as its nonzero entries, and the two products a Dense
+/// layer needs on it: `x · W` and `xᵀ · δ`.
+///
+/// Real MNIST pixels are about 81 % zeros, so the first layer's products on the dense rows spend
+/// most of their multiply-adds on zeros. Skipping them changes no value: every skipped term is
+/// `0 · w`, which adds nothing to a finite sum (only when a weight is already infinite or NaN would
+/// the dense product have turned it into NaN). What changes is only the order of a product's float
+/// additions, as between BLAS kernels. Both products run in a fixed order (by row, then column),
+/// so a run is bit-identical to itself.
+final class SparseRows {
+    /// The width of a row.
+    let width: Int
+    /// The most nonzero entries a batch may have to be kept; a denser batch is left to BLAS.
+    private let limit: Int
+    /// The number of rows loaded.
+    private(set) var rows = 0
+    /// Row `r`'s entries are `rowStart[r] ..< rowStart[r + 1]` of `columns` and `values`.
+    private let rowStart: UnsafeMutablePointer<Int32>
+    private let columns: UnsafeMutablePointer<Int32>
+    private let values: UnsafeMutablePointer<Float>
+    /// The same entries by column (for `xᵀ · δ`): column `c`'s are `columnStart[c] ..< columnStart[c + 1]`.
+    private let columnStart: UnsafeMutablePointer<Int32>
+    private let rowOfEntry: UnsafeMutablePointer<Int32>
+    private let valueByColumn: UnsafeMutablePointer<Float>
+    /// Whether the entries by column are those of the loaded rows (they are made on first use:
+    /// evaluation never needs them).
+    private var indexedByColumn = false
+    private let ints = IntBuffers()
+    private let floats = KernelBuffers()
+
+    /// Room for `capacity` rows `width` wide, kept when at most `density` of their values are nonzero.
+    init(capacity: Int, width: Int, density: Double) {
+        self.width = width
+        limit = Int(Double(capacity * width) * density)
+        // One chunk of room past the limit: the scan writes a chunk's candidates before counting them.
+        let room = limit + 16
+        rowStart = ints.make(capacity + 1)
+        columns = ints.make(room)
+        values = floats.make(room)
+        columnStart = ints.make(width + 1)
+        rowOfEntry = ints.make(room)
+        valueByColumn = floats.make(room)
+    }
+
+    /// Keeps the nonzero entries of `rows` row-major rows of `x`; false when there are too many
+    /// for the batch to be worth it (then nothing usable is loaded).
+    func load(_ x: UnsafePointer<Float>, rows: Int) -> Bool {
+        let limit = min(limit, rows * width)
+        var count = 0
+        for r in 0..<rows {
+            let row = x + r * width
+            var c = 0
+            while c + 16 <= width {
+                // Whole chunks of zeros (an image's borders) are skipped at once.
+                if any(UnsafeRawPointer(row + c).loadUnaligned(as: SIMD16<Float>.self) .!= 0) {
+                    guard count <= limit else { return false }
+                    // Branch-free: every value is written, only nonzero ones are counted.
+                    for lane in c ..< c + 16 {
+                        let value = row[lane]
+                        columns[count] = Int32(truncatingIfNeeded: lane)
+                        values[count] = value
+                        count &+= value != 0 ? 1 : 0
+                    }
+                }
+                c += 16
+            }
+            while c < width {
+                if row[c] != 0 {
+                    guard count < limit else { return false }
+                    columns[count] = Int32(c)
+                    values[count] = row[c]
+                    count += 1
+                }
+                c += 1
+            }
+            guard count <= limit else { return false }
+            rowStart[r + 1] = Int32(count)
+        }
+        self.rows = rows
+        indexedByColumn = false
+        return true
+    }
+
+    /// Keeps the rows `indices` of `matrix` (as many as fit in the capacity, each `width` wide);
+    /// false when they have too many nonzero entries for the batch to be worth it.
+    func load(_ indices: ArraySlice<Int>, of matrix: SparseMatrix) -> Bool {
+        var count = 0
+        for (r, row) in indices.enumerated() {
+            let start = matrix.rowStart[row], length = matrix.rowStart[row + 1] - start
+            guard count + length <= limit else { return false }
+            (columns + count).update(from: matrix.columns + start, count: length)
+            (values + count).update(from: matrix.values + start, count: length)
+            count += length
+            rowStart[r + 1] = Int32(truncatingIfNeeded: count)
+        }
+        rows = indices.count
+        indexedByColumn = false
+        return true
+    }
+
+    /// `output = x · w` for the loaded rows: `w` is `width × n`, `output` is `rows × n`, row-major.
+    func multiply(_ w: UnsafePointer<Float>, n: Int, into output: UnsafeMutablePointer<Float>) {
+        for r in 0..<rows {
+            accumulate(Int(rowStart[r]) ..< Int(rowStart[r + 1]), index: columns, values: values,
+                       rowsOf: w, n: n, into: output + r * n)
+        }
+    }
+
+    /// `gradient = xᵀ · delta` for the loaded rows: `delta` is `rows × n`, `gradient` is `width × n`.
+    func multiplyTransposed(_ delta: UnsafePointer<Float>, n: Int, into gradient: UnsafeMutablePointer<Float>) {
+        if !indexedByColumn {
+            indexByColumn()
+            indexedByColumn = true
+        }
+        for c in 0..<width {
+            accumulate(Int(columnStart[c]) ..< Int(columnStart[c + 1]), index: rowOfEntry, values: valueByColumn,
+                       rowsOf: delta, n: n, into: gradient + c * n)
+        }
+    }
+
+    /// `destination[j] = Σ values[p] · source[index[p]][j]` over the entries `entries`, for
+    /// `j < n`: four 16-wide chunks of columns at a time in registers, one pass over the entries
+    /// each. When `n` is no multiple of 16 the last chunk ends at `n` and overlaps the one before:
+    /// its overlapping columns get the same sums, in the same order, so they are written twice
+    /// with the same values. A group of fewer than four chunks repeats its last one.
+    private func accumulate(_ entries: Range<Int>, index: UnsafePointer<Int32>, values: UnsafePointer<Float>,
+                            rowsOf source: UnsafePointer<Float>, n: Int, into destination: UnsafeMutablePointer<Float>) {
+        guard n >= 16 else { return accumulateNarrow(entries, index: index, values: values, rowsOf: source, n: n, into: destination) }
+        let chunks = (n + 15) / 16
+        var first = 0
+        while first < chunks {
+            let o0 = min(first * 16, n - 16), o1 = min((first + 1) * 16, n - 16)
+            let o2 = min((first + 2) * 16, n - 16), o3 = min((first + 3) * 16, n - 16)
+            // Two sets of sums (even and odd entries), added at the end: each chain of dependent
+            // multiply-adds is half as long, so the loads of the next entries overlap them.
+            var s0 = SIMD16<Float>(), s1 = SIMD16<Float>(), s2 = SIMD16<Float>(), s3 = SIMD16<Float>()
+            var t0 = SIMD16<Float>(), t1 = SIMD16<Float>(), t2 = SIMD16<Float>(), t3 = SIMD16<Float>()
+            var p = entries.lowerBound
+            while p + 1 < entries.upperBound {
+                let row = UnsafeRawPointer(source + Int(index[p]) * n), value = values[p]
+                let next = UnsafeRawPointer(source + Int(index[p + 1]) * n), nextValue = values[p + 1]
+                s0 = s0.addingProduct(value, row.loadUnaligned(fromByteOffset: o0 * 4, as: SIMD16<Float>.self))
+                s1 = s1.addingProduct(value, row.loadUnaligned(fromByteOffset: o1 * 4, as: SIMD16<Float>.self))
+                s2 = s2.addingProduct(value, row.loadUnaligned(fromByteOffset: o2 * 4, as: SIMD16<Float>.self))
+                s3 = s3.addingProduct(value, row.loadUnaligned(fromByteOffset: o3 * 4, as: SIMD16<Float>.self))
+                t0 = t0.addingProduct(nextValue, next.loadUnaligned(fromByteOffset: o0 * 4, as: SIMD16<Float>.self))
+                t1 = t1.addingProduct(nextValue, next.loadUnaligned(fromByteOffset: o1 * 4, as: SIMD16<Float>.self))
+                t2 = t2.addingProduct(nextValue, next.loadUnaligned(fromByteOffset: o2 * 4, as: SIMD16<Float>.self))
+                t3 = t3.addingProduct(nextValue, next.loadUnaligned(fromByteOffset: o3 * 4, as: SIMD16<Float>.self))
+                p += 2
+            }
+            if p < entries.upperBound {
+                let row = UnsafeRawPointer(source + Int(index[p]) * n), value = values[p]
+                s0 = s0.addingProduct(value, row.loadUnaligned(fromByteOffset: o0 * 4, as: SIMD16<Float>.self))
+                s1 = s1.addingProduct(value, row.loadUnaligned(fromByteOffset: o1 * 4, as: SIMD16<Float>.self))
+                s2 = s2.addingProduct(value, row.loadUnaligned(fromByteOffset: o2 * 4, as: SIMD16<Float>.self))
+                s3 = s3.addingProduct(value, row.loadUnaligned(fromByteOffset: o3 * 4, as: SIMD16<Float>.self))
+            }
+            s0 += t0
+            s1 += t1
+            s2 += t2
+            s3 += t3
+            let out = UnsafeMutableRawPointer(destination)
+            out.storeBytes(of: s0, toByteOffset: o0 * 4, as: SIMD16<Float>.self)
+            out.storeBytes(of: s1, toByteOffset: o1 * 4, as: SIMD16<Float>.self)
+            out.storeBytes(of: s2, toByteOffset: o2 * 4, as: SIMD16<Float>.self)
+            out.storeBytes(of: s3, toByteOffset: o3 * 4, as: SIMD16<Float>.self)
+            first += 4
+        }
+    }
+
+    /// `accumulate` for fewer than 16 columns, one column at a time.
+    private func accumulateNarrow(_ entries: Range<Int>, index: UnsafePointer<Int32>, values: UnsafePointer<Float>,
+                                  rowsOf source: UnsafePointer<Float>, n: Int, into destination: UnsafeMutablePointer<Float>) {
+        for j in 0..<n {
+            var sum: Float = 0
+            for p in entries { sum = sum.addingProduct(values[p], source[Int(index[p]) * n + j]) }
+            destination[j] = sum
+        }
+    }
+
+    /// Sorts the loaded entries by column (stable, so each column's rows stay in order).
+    private func indexByColumn() {
+        let entries = Int(rowStart[rows])
+        columnStart.update(repeating: 0, count: width + 1)
+        for p in 0..<entries { columnStart[Int(columns[p]) + 1] += 1 }
+        for c in 0..<width { columnStart[c + 1] += columnStart[c] }
+        for r in 0..<rows {
+            for p in Int(rowStart[r]) ..< Int(rowStart[r + 1]) {
+                let c = Int(columns[p])
+                let slot = Int(columnStart[c])
+                rowOfEntry[slot] = Int32(truncatingIfNeeded: r)
+                valueByColumn[slot] = values[p]
+                columnStart[c] = Int32(truncatingIfNeeded: slot + 1)
+            }
+        }
+        // Each start moved to the next column's start: shift back by one.
+        for c in stride(from: width, to: 0, by: -1) { columnStart[c] = columnStart[c - 1] }
+        columnStart[0] = 0
+    }
+}
+
+/// Zeroed `Int32` buffers freed with their owner.
+private final class IntBuffers {
+    private var allocations: [UnsafeMutablePointer<Int32>] = []
+
+    deinit {
+        for pointer in allocations { pointer.deallocate() }
+    }
+
+    func make(_ count: Int) -> UnsafeMutablePointer<Int32> {
+        let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: max(count, 1))
+        pointer.initialize(repeating: 0, count: max(count, 1))
+        allocations.append(pointer)
+        return pointer
+    }
+}
