@@ -25,8 +25,8 @@ final class SparseMatrix {
         values = .allocate(capacity: limit + 16)
         rowStart[0] = 0
         let complete = matrix.data.withUnsafeBufferPointer { data in
-            Self.scan(data.baseAddress!, rows: rows, width: width, limit: limit,
-                      rowStart: rowStart, columns: columns, values: values)
+            NonzeroScan.scan(data.baseAddress!, rows: rows, width: width, limit: limit,
+                             columns: columns, values: values) { [rowStart] row, count in rowStart[row + 1] = count }
         }
         guard complete else { return nil }
     }
@@ -35,42 +35,5 @@ final class SparseMatrix {
         rowStart.deallocate()
         columns.deallocate()
         values.deallocate()
-    }
-
-    /// Writes the nonzero entries of each row; false once there are more than `limit`.
-    private static func scan(_ data: UnsafePointer<Float>, rows: Int, width: Int, limit: Int,
-                             rowStart: UnsafeMutablePointer<Int>, columns: UnsafeMutablePointer<Int32>,
-                             values: UnsafeMutablePointer<Float>) -> Bool {
-        var count = 0
-        for r in 0..<rows {
-            let row = data + r * width
-            var c = 0
-            while c + 16 <= width {
-                // Whole chunks of zeros (an image's borders) are skipped at once.
-                if any(UnsafeRawPointer(row + c).loadUnaligned(as: SIMD16<Float>.self) .!= 0) {
-                    guard count <= limit else { return false }
-                    // Branch-free: every value is written, only nonzero ones are counted.
-                    for lane in c ..< c + 16 {
-                        let value = row[lane]
-                        columns[count] = Int32(truncatingIfNeeded: lane)
-                        values[count] = value
-                        count &+= value != 0 ? 1 : 0
-                    }
-                }
-                c += 16
-            }
-            while c < width {
-                if row[c] != 0 {
-                    guard count < limit else { return false }
-                    columns[count] = Int32(truncatingIfNeeded: c)
-                    values[count] = row[c]
-                    count += 1
-                }
-                c += 1
-            }
-            guard count <= limit else { return false }
-            rowStart[r + 1] = count
-        }
-        return true
     }
 }

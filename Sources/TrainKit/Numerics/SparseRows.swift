@@ -45,37 +45,11 @@ final class SparseRows {
     /// Keeps the nonzero entries of `rows` row-major rows of `x`; false when there are too many
     /// for the batch to be worth it (then nothing usable is loaded).
     func load(_ x: UnsafePointer<Float>, rows: Int) -> Bool {
-        let limit = min(limit, rows * width)
-        var count = 0
-        for r in 0..<rows {
-            let row = x + r * width
-            var c = 0
-            while c + 16 <= width {
-                // Whole chunks of zeros (an image's borders) are skipped at once.
-                if any(UnsafeRawPointer(row + c).loadUnaligned(as: SIMD16<Float>.self) .!= 0) {
-                    guard count <= limit else { return false }
-                    // Branch-free: every value is written, only nonzero ones are counted.
-                    for lane in c ..< c + 16 {
-                        let value = row[lane]
-                        columns[count] = Int32(truncatingIfNeeded: lane)
-                        values[count] = value
-                        count &+= value != 0 ? 1 : 0
-                    }
-                }
-                c += 16
-            }
-            while c < width {
-                if row[c] != 0 {
-                    guard count < limit else { return false }
-                    columns[count] = Int32(c)
-                    values[count] = row[c]
-                    count += 1
-                }
-                c += 1
-            }
-            guard count <= limit else { return false }
-            rowStart[r + 1] = Int32(count)
+        let complete = NonzeroScan.scan(x, rows: rows, width: width, limit: min(limit, rows * width),
+                                        columns: columns, values: values) { [rowStart] row, count in
+            rowStart[row + 1] = Int32(truncatingIfNeeded: count)
         }
+        guard complete else { return false }
         self.rows = rows
         indexedByColumn = false
         return true
