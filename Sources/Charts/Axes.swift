@@ -25,7 +25,9 @@ public struct Axes: Sendable {
     public var yLimits: ClosedRange<Double>?
     /// Where the legend goes; `.best` covers the least data. Drawn when two or more items have labels,
     /// or for a single one once this is set; a grid whose panels list the same entries draws one
-    /// figure legend instead (see ``Figure/sharedLegend``).
+    /// figure legend instead (see ``Figure/sharedLegend``). `.direct` writes each line's label next to
+    /// its end instead (set it on every panel of a grid: `fig[i].legend = .direct`); a grid whose
+    /// panels all label their lines directly draws no figure legend.
     public var legend: LegendPosition = .best { didSet { legendIsExplicit = true } }
     /// Whether the notebook set `legend`: then a single entry gets a legend too.
     private(set) var legendIsExplicit = false

@@ -61,7 +61,8 @@ extension AxesRenderer {
         let entries = LegendEntry.entries(for: axes)
         guard !entries.isEmpty, axes.legend != .hidden, placed.shows.legend else { return }
         let size = LegendLayout.size(of: entries)
-        let position = axes.legend == .best
+        // Under direct labels, the box lists what is left (scatters, bars, bands, reference lines).
+        let position = axes.legend == .best || axes.legend == .direct
             ? LegendLayout.best(size: size, in: plot, samples: samples, notes: notes) : axes.legend
         let box = LegendLayout.box(position, size: size, in: plot)
         svg.open("g", [("class", "tb-legend")])

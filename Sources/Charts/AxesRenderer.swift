@@ -1,6 +1,6 @@
 import Foundation
 
-/// Draws one placed axes: grid, data, frame, ticks, labels, notes and legend, in that order.
+/// Draws one placed axes: grid, data, frame, ticks, labels, notes, legend and direct labels, in that order.
 struct AxesRenderer {
     var placed: PlacedAxes
     /// The id prefix of this panel's elements (figure id + panel number).
@@ -23,6 +23,7 @@ struct AxesRenderer {
         drawLabels(into: &svg)
         let notes = drawNotes(into: &svg, hasVisibleData: !drawn.isEmpty)
         drawLegend(into: &svg, samples: drawn, notes: notes)
+        DirectLabels(axes, geometry: geometry).draw(into: &svg, plot: plot)
         svg.close("g")
     }
 

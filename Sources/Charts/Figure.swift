@@ -134,7 +134,7 @@ public struct Figure: Sendable {
     /// `--tb-c0` … `--tb-c7` (default series colours, Okabe–Ito), `--tb-t0` … `--tb-t7` (text in those
     /// colours) and `--tb-font` (font family).
     /// Classes: `tb-figure` on the root, `tb-axes` per panel, `tb-legend` (with `tb-figure-legend` on a
-    /// figure's shared legend), `tb-note` (clip notes).
+    /// figure's shared legend), `tb-direct` (direct labels, with `tb-leader` lines), `tb-note` (clip notes).
     /// - Parameter id: an XML/CSS identifier: a letter, then letters, digits, `-` or `_`.
     public func svg(id: String) -> String {
         require(Figure.isValidID(id), "a figure id must be a letter then letters, digits, - or _, but got \"\(id)\".")

@@ -43,9 +43,10 @@ struct LegendEntry: Equatable, Sendable {
     var paint: Paint
     var swatch: Swatch
 
-    /// The legend rows of an axes: each mark's rows, the data first, then underlays, then annotations.
+    /// The legend rows of an axes: each mark's rows, the data first, then underlays, then annotations,
+    /// leaving out the series labelled directly (see `DirectLabels`).
     static func entries(for axes: Axes) -> [LegendEntry] {
-        axes.listingOrder.flatMap { axes.marks[$0].legendEntries }
+        axes.listingOrder.filter { !DirectLabels.labels(axes.marks[$0], on: axes) }.flatMap { axes.marks[$0].legendEntries }
     }
 
     /// Draws the swatch with its left edge at `x`, centred on `centerY`.
@@ -95,7 +96,7 @@ enum LegendLayout {
         let top = plot.y + inset, bottom = plot.maxY - inset - h, middleY = plot.y + (plot.height - h) / 2
         let origin: (Double, Double)
         switch position {
-        case .upperRight, .best, .hidden: origin = (right, top)
+        case .upperRight, .best, .hidden, .direct: origin = (right, top)
         case .upperLeft: origin = (left, top)
         case .lowerLeft: origin = (left, bottom)
         case .lowerRight: origin = (right, bottom)

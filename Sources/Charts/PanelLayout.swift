@@ -110,7 +110,7 @@ struct PanelTicks: Sendable {
         if axes.xLabel != nil && shows.xLabel { margins.bottom += Spacing.labelGap + Theme.labelFontSize * 1.2 }
 
         margins.top = axes.title == nil ? Spacing.minimumTop : Theme.axesTitleFontSize * 1.25 + Spacing.titleGap
-        margins.right = Spacing.minimumRight
+        margins.right = max(Spacing.minimumRight, DirectLabels.rightMargin(for: axes))
         // The outermost x labels may reach past the plot area's sides.
         if !rotateX && shows.xTickLabels {
             let map = ScaleMap(scale: axes.xScale, limits: xLimits, pixels: (0, max(width, 1)))

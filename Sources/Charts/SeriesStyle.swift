@@ -130,6 +130,10 @@ public enum LegendPosition: String, Sendable, Codable, CaseIterable {
     case upperCenter
     /// The middle of the axes.
     case center
+    /// No box for line and step series: each one's label is written right of the plot area, at the
+    /// height where the series ends, in its colour (nudged apart when ends are close). Other labelled
+    /// marks (scatters, bars, bands, reference lines) keep a box, placed as with `best`.
+    case direct
 
     /// The fixed positions `best` chooses from, in matplotlib's order of preference.
     static let candidates: [LegendPosition] = [

@@ -70,6 +70,9 @@ enum Theme {
         // Notes come after the palette, so a clip note in a series colour takes the darker or lighter
         // text variant (4.5:1) instead of the series colour; other notes the text colour. A halo in
         // the background colour keeps them readable where they cross a curve.
+        // Direct labels likewise take their series' text variant; their leader lines are hairlines.
+        rules.append("\(root) .tb-direct{fill:var(--_tx,var(--_fg));font-size:\(formatCoordinate(legendFontSize))px}")
+        rules.append("\(root) .tb-leader{fill:none;stroke-width:0.8}")
         rules.append("\(root) .tb-note{fill:var(--_tx,var(--_fg));font-size:\(formatCoordinate(noteFontSize))px;"
             + "paint-order:stroke;stroke:var(--_bg);stroke-width:3px;stroke-linejoin:round}")
         return rules.joined(separator: "\n")

@@ -20,7 +20,7 @@ import Testing
                              ^
             note: did you mean 'upperRight'?
             note: the cases of 'LegendPosition' are 'best', 'hidden', 'upperRight', 'upperLeft', 'lowerLeft', \
-            'lowerRight', 'right', 'centerLeft', 'centerRight', 'lowerCenter', 'upperCenter', 'center'
+            'lowerRight', 'right', 'centerLeft', 'centerRight', 'lowerCenter', 'upperCenter', 'center', 'direct'
             """), "\(run.terminal)")
         #expect(run.terminal.components(separatedBy: "error:").count == 2)
     }
