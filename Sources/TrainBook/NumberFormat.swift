@@ -77,19 +77,10 @@ private struct Decimal17 {
     var fraction: Int
 
     init?(_ text: String) {
-        var body = Substring(text)
-        negative = body.hasPrefix("-")
-        if negative { body = body.dropFirst() }
-        var exponent = 0
-        if let e = body.firstIndex(of: "e") {
-            guard let power = Int(body[body.index(after: e)...]) else { return nil }
-            exponent = power
-            body = body[..<e]
-        }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        let whole = parts[0], part = parts.count > 1 ? parts[1] : ""
-        digits = (whole + part).compactMap { $0.wholeNumberValue.map(UInt8.init) }
-        fraction = part.count - exponent
+        guard let parsed = DecimalText(text) else { return nil }
+        negative = parsed.negative
+        digits = parsed.digits
+        fraction = digits.count - parsed.pointAfter
         if fraction < 0 { digits += Array(repeating: 0, count: -fraction); fraction = 0 }
     }
 

@@ -45,28 +45,17 @@ struct RateDigits {
     var leading: Int
 
     init?(_ text: String) {
-        var body = Substring(text)
-        negative = body.hasPrefix("-")
-        if negative { body = body.dropFirst() }
-        var exponent = 0
-        if let e = body.firstIndex(of: "e") {
-            guard let power = Int(body[body.index(after: e)...].drop { $0 == "+" }) else { return nil }
-            exponent = power
-            body = body[..<e]
-        }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
-        let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
-        let all = whole + fraction
-        let leadingZeros = all.prefix { $0 == "0" }.count
-        let significant = all.dropFirst(leadingZeros)
-        let trimmed = String(significant.reversed().drop { $0 == "0" }.reversed())
+        guard let parsed = DecimalText(text) else { return nil }
+        negative = parsed.negative
+        let leadingZeros = parsed.digits.prefix { $0 == 0 }.count
+        let significant = parsed.digits.dropFirst(leadingZeros)
+        let trimmed = significant.reversed().drop { $0 == 0 }.reversed().map(String.init).joined()
         guard !trimmed.isEmpty else {
             digits = "0"; leading = 0; negative = false
             return
         }
         digits = trimmed
-        leading = whole.count - 1 - leadingZeros + exponent
+        leading = parsed.pointAfter - 1 - leadingZeros
     }
 
     /// The text by ``formatRate(_:)-(Double)``'s rule.
@@ -85,8 +74,4 @@ struct RateDigits {
         if digits.count <= wholeCount { return digits + String(repeating: "0", count: wholeCount - digits.count) }
         return digits.prefix(wholeCount) + "." + digits.dropFirst(wholeCount)
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }
