@@ -22,7 +22,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "TrainKit", dependencies: ["CBLAS"], swiftSettings: optimised),
+        // Vector operations Swift's SIMD types do not compile to one instruction (square root).
+        .target(name: "CLanes"),
+        .target(name: "TrainKit", dependencies: ["CBLAS", "CLanes"], swiftSettings: optimised),
         // Figures are drawn inside the notebook's program, and a loss recorded at every step is a long
         // series: unoptimised, a 700,000-point line took 7 s to draw instead of 0.3 s.
         .target(name: "Charts", swiftSettings: [.unsafeFlags(["-O"])]),

@@ -31,10 +31,12 @@ public struct Toolchain: Sendable {
            moduleDate.timeIntervalSince(libraryDate) > 1 {
             throw ToolchainError.mixedBuild(directory: directory)
         }
-        let moduleMap = sourceRoot + "/Sources/CBLAS/module.modulemap"
-        guard files.fileExists(atPath: moduleMap) else { throw ToolchainError.moduleMapMissing(moduleMap) }
+        let moduleMaps = cModuleMaps.map { sourceRoot + "/" + $0 }
+        if let missing = moduleMaps.first(where: { !files.fileExists(atPath: $0) }) {
+            throw ToolchainError.moduleMapMissing(missing)
+        }
         return Toolchain(swiftc: try findCompiler(environment), libraryDirectory: directory,
-                         moduleMaps: [moduleMap], moduleCache: directory + "/NotebookModuleCache")
+                         moduleMaps: moduleMaps, moduleCache: directory + "/NotebookModuleCache")
     }
 
     /// An identity of the library build, for caches: its size and modification time.
@@ -45,6 +47,10 @@ public struct Toolchain: Sendable {
         let time = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return "\(size)-\(time)"
     }
+
+    /// The module maps (from the source root) of the C modules the library imports: OpenBLAS and
+    /// the vector helpers of the training engine.
+    static let cModuleMaps = ["Sources/CBLAS/module.modulemap", "Sources/CLanes/include/module.modulemap"]
 
     /// The package's source root, recorded when this file was compiled.
     static let sourceRoot: String = {
@@ -95,7 +101,7 @@ public enum ToolchainError: Error, CustomStringConvertible {
         case .mixedBuild(let directory):
             "error: Modules/TrainBook.swiftmodule in \(directory) is newer than \(Toolchain.libraryName): the last build did not finish; run `swift build` again"
         case .moduleMapMissing(let path):
-            "error: the CBLAS module map is missing (looked for \(path)); run trainbook from a build of its source tree"
+            "error: a C module map of the library is missing (looked for \(path)); run trainbook from a build of its source tree"
         case .compilerMissing(let candidates):
             "error: swiftc not found (looked for \(candidates.joined(separator: ", "))); install Swift 6 or set TRAINBOOK_SWIFTC to its swiftc"
         }

@@ -52,11 +52,22 @@ public struct Adagrad: Optimizer {
         let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count, eps = Float(epsilon)
         let lr = step.learningRate
         a.withUnsafeMutableBufferPointer { buffer in
-            let a = buffer.baseAddress!
-            for i in 0..<n {
-                a[i] += g[i] * g[i]
-                w[i] -= lr * g[i] / sqrtf(a[i] + eps)
-            }
+            AdagradUpdate(w: w, g: g, a: buffer.baseAddress!, learningRate: lr, epsilon: eps).run(count: n)
         }
+    }
+}
+
+/// Adagrad's rule for one weight: the sum of squared gradients, the step.
+private struct AdagradUpdate: ElementwiseUpdate {
+    let w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, a: UnsafeMutablePointer<Float>
+    let learningRate: Float, epsilon: Float
+
+    @inline(__always)
+    func update<Lanes: UpdateLanes>(at i: Int, _: Lanes.Type) {
+        let gradient = Lanes(at: g + i)
+        let sum = Lanes(at: a + i) + gradient * gradient
+        sum.store(at: a + i)
+        (Lanes(at: w + i) - Lanes(splat: learningRate) * gradient / (sum + Lanes(splat: epsilon)).squareRoot())
+            .store(at: w + i)
     }
 }

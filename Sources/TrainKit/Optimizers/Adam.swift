@@ -61,31 +61,34 @@ public struct Adam: AdamFamily {
         let beta1 = step.momentum
         let alpha = step.learningRate * sqrtf(1 - powf(Float(beta2), t)) / (1 - powf(Float(beta1), t))
         let keep1 = Float(1 - beta1), keep2 = Float(1 - beta2), eps = Float(epsilon)
-        guard amsgrad else {
-            state.withMoments { m, v in
-                for i in 0..<n {
-                    let first = movedFirstMoment(m[i], g[i], keep: keep1)
-                    let second = movedSecondMoment(v[i], g[i], keep: keep2)
-                    m[i] = first
-                    v[i] = second
-                    w[i] -= first * alpha / (second.squareRoot() + eps)
-                }
-            }
-            return
-        }
-        // A separate loop rather than a test per element, so each one vectorizes.
-        state.secondMax.withUnsafeMutableBufferPointer { buffer in
-            let vMax = buffer.baseAddress!
+        let amsgrad = amsgrad
+        state.secondMax.withUnsafeMutableBufferPointer { secondMax in
             withStorage(&state.first, &state.second) { m, v in
-                for i in 0..<n {
-                    let first = movedFirstMoment(m[i], g[i], keep: keep1)
-                    let second = movedSecondMoment(v[i], g[i], keep: keep2)
-                    m[i] = first
-                    v[i] = second
-                    vMax[i] = max(vMax[i], second)
-                    w[i] -= first * alpha / (vMax[i].squareRoot() + eps)
-                }
+                AdamUpdate(w: w, g: g, m: m, v: v, vMax: amsgrad ? secondMax.baseAddress! : nil, alpha: alpha,
+                           keep1: keep1, keep2: keep2, epsilon: eps).run(count: n)
             }
         }
+    }
+}
+
+/// Adam's rule for one weight: both moments, AMSGrad's maximum when `vMax` is there, the step.
+private struct AdamUpdate: ElementwiseUpdate {
+    let w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>
+    let m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, vMax: UnsafeMutablePointer<Float>?
+    let alpha: Float, keep1: Float, keep2: Float, epsilon: Float
+
+    @inline(__always)
+    func update<Lanes: UpdateLanes>(at i: Int, _: Lanes.Type) {
+        let gradient = Lanes(at: g + i)
+        let first = movedFirstMoment(Lanes(at: m + i), gradient, keep: Lanes(splat: keep1))
+        let second = movedSecondMoment(Lanes(at: v + i), gradient, keep: Lanes(splat: keep2))
+        first.store(at: m + i)
+        second.store(at: v + i)
+        var scale = second
+        if let vMax {
+            scale = Lanes.maximum(Lanes(at: vMax + i), second)
+            scale.store(at: vMax + i)
+        }
+        (Lanes(at: w + i) - first * Lanes(splat: alpha) / (scale.squareRoot() + Lanes(splat: epsilon))).store(at: w + i)
     }
 }

@@ -40,14 +40,14 @@ public struct AdamMoments: Sendable {
 
 /// The first-moment update of the family: `m + (g − m)(1 − β1)`, with `keep` = 1 − β1.
 @inline(__always)
-func movedFirstMoment(_ m: Float, _ g: Float, keep: Float) -> Float {
-    flushSubnormal(m + (g - m) * keep)
+func movedFirstMoment<Lanes: UpdateLanes>(_ m: Lanes, _ g: Lanes, keep: Lanes) -> Lanes {
+    (m + (g - m) * keep).flushedSubnormal
 }
 
 /// The second-moment update of Adam and Nadam: `v + (g² − v)(1 − β2)`, with `keep` = 1 − β2.
 @inline(__always)
-func movedSecondMoment(_ v: Float, _ g: Float, keep: Float) -> Float {
-    flushSubnormal(v + (g * g - v) * keep)
+func movedSecondMoment<Lanes: UpdateLanes>(_ v: Lanes, _ g: Lanes, keep: Lanes) -> Lanes {
+    (v + (g * g - v) * keep).flushedSubnormal
 }
 
 /// Checks β1 and β2 of a family member with Keras's message.

@@ -50,11 +50,26 @@ public struct Adamax: AdamFamily {
         let correction = 1 - powf(Float(beta1), Float(step.index + 1))
         let keep1 = Float(1 - beta1), b2 = Float(beta2), eps = Float(epsilon)
         state.withMoments { m, u in
-            for i in 0..<n {
-                m[i] = movedFirstMoment(m[i], g[i], keep: keep1)
-                u[i] = flushSubnormal(max(b2 * u[i], abs(g[i])))
-                w[i] -= lr * m[i] / (correction * (u[i] + eps))
-            }
+            AdamaxUpdate(w: w, g: g, m: m, u: u, learningRate: lr, correction: correction, beta2: b2, keep1: keep1,
+                         epsilon: eps).run(count: n)
         }
+    }
+}
+
+/// Adamax's rule for one weight: the first moment, the decayed maximum of |g|, the step.
+private struct AdamaxUpdate: ElementwiseUpdate {
+    let w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>
+    let m: UnsafeMutablePointer<Float>, u: UnsafeMutablePointer<Float>
+    let learningRate: Float, correction: Float, beta2: Float, keep1: Float, epsilon: Float
+
+    @inline(__always)
+    func update<Lanes: UpdateLanes>(at i: Int, _: Lanes.Type) {
+        let gradient = Lanes(at: g + i)
+        let first = movedFirstMoment(Lanes(at: m + i), gradient, keep: Lanes(splat: keep1))
+        let largest = Lanes.maximum(Lanes(splat: beta2) * Lanes(at: u + i), gradient.magnitude).flushedSubnormal
+        first.store(at: m + i)
+        largest.store(at: u + i)
+        let step = Lanes(splat: learningRate) * first / (Lanes(splat: correction) * (largest + Lanes(splat: epsilon)))
+        (Lanes(at: w + i) - step).store(at: w + i)
     }
 }

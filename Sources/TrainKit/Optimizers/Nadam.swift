@@ -64,13 +64,32 @@ public struct Nadam: AdamFamily {
         let secondCorrection = 1 - powf(b2, t)
         let keep1 = Float(1 - step.momentum), keep2 = Float(1 - beta2), eps = Float(epsilon)
         state.withMoments { m, v in
-            for i in 0..<n {
-                m[i] = movedFirstMoment(m[i], g[i], keep: keep1)
-                v[i] = movedSecondMoment(v[i], g[i], keep: keep2)
-                let mHat = uNext * m[i] / (1 - productNext) + (1 - u) * g[i] / (1 - product)
-                let vHat = v[i] / secondCorrection
-                w[i] -= mHat * lr / (sqrtf(vHat) + eps)
-            }
+            NadamUpdate(w: w, g: g, m: m, v: v, learningRate: lr, momentNext: uNext, momentNow: 1 - u,
+                        firstCorrection: 1 - productNext, gradientCorrection: 1 - product,
+                        secondCorrection: secondCorrection, keep1: keep1, keep2: keep2, epsilon: eps).run(count: n)
         }
+    }
+}
+
+/// Nadam's rule for one weight: both moments, the Nesterov-corrected first moment, the step.
+private struct NadamUpdate: ElementwiseUpdate {
+    let w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>
+    let m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>
+    let learningRate: Float, momentNext: Float, momentNow: Float
+    let firstCorrection: Float, gradientCorrection: Float, secondCorrection: Float
+    let keep1: Float, keep2: Float, epsilon: Float
+
+    @inline(__always)
+    func update<Lanes: UpdateLanes>(at i: Int, _: Lanes.Type) {
+        let gradient = Lanes(at: g + i)
+        let first = movedFirstMoment(Lanes(at: m + i), gradient, keep: Lanes(splat: keep1))
+        let second = movedSecondMoment(Lanes(at: v + i), gradient, keep: Lanes(splat: keep2))
+        first.store(at: m + i)
+        second.store(at: v + i)
+        let mHat = Lanes(splat: momentNext) * first / Lanes(splat: firstCorrection)
+            + Lanes(splat: momentNow) * gradient / Lanes(splat: gradientCorrection)
+        let vHat = second / Lanes(splat: secondCorrection)
+        let step = mHat * Lanes(splat: learningRate) / (vHat.squareRoot() + Lanes(splat: epsilon))
+        (Lanes(at: w + i) - step).store(at: w + i)
     }
 }

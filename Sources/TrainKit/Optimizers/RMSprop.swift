@@ -68,25 +68,39 @@ public struct RMSprop: Optimizer {
         let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count, lr = step.learningRate
         let rho = Float(rho), keep = Float(1 - self.rho), eps = Float(epsilon)
         let centered = centered, useMomentum = momentum > 0, mu = Float(step.momentum)
-        state.moment.withUnsafeMutableBufferPointer { momentBuffer in
-            let moment = momentBuffer.baseAddress!
+        state.moment.withUnsafeMutableBufferPointer { moment in
             withStorage(&state.squares, &state.average) { v, average in
-                for i in 0..<n {
-                    v[i] = flushSubnormal(rho * v[i] + keep * (g[i] * g[i]))
-                    var denominator = v[i] + eps
-                    if centered {
-                        average[i] = flushSubnormal(rho * average[i] + keep * g[i])
-                        denominator = v[i] - average[i] * average[i] + eps
-                    }
-                    let increment = lr * g[i] / sqrtf(denominator)
-                    if useMomentum {
-                        moment[i] = flushSubnormal(mu * moment[i] + increment)
-                        w[i] -= moment[i]
-                    } else {
-                        w[i] -= increment
-                    }
-                }
+                RMSpropUpdate(w: w, g: g, v: v, average: centered ? average : nil,
+                              moment: useMomentum ? moment.baseAddress! : nil, learningRate: lr, rho: rho, keep: keep,
+                              momentum: mu, epsilon: eps).run(count: n)
             }
         }
+    }
+}
+
+/// RMSprop's rule for one weight: the mean square, the mean when centered, the step, with momentum
+/// when `moment` is there.
+private struct RMSpropUpdate: ElementwiseUpdate {
+    let w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, v: UnsafeMutablePointer<Float>
+    let average: UnsafeMutablePointer<Float>?, moment: UnsafeMutablePointer<Float>?
+    let learningRate: Float, rho: Float, keep: Float, momentum: Float, epsilon: Float
+
+    @inline(__always)
+    func update<Lanes: UpdateLanes>(at i: Int, _: Lanes.Type) {
+        let gradient = Lanes(at: g + i), rho = Lanes(splat: rho), keep = Lanes(splat: keep)
+        let square = (rho * Lanes(at: v + i) + keep * (gradient * gradient)).flushedSubnormal
+        square.store(at: v + i)
+        var denominator = square + Lanes(splat: epsilon)
+        if let average {
+            let mean = (rho * Lanes(at: average + i) + keep * gradient).flushedSubnormal
+            mean.store(at: average + i)
+            denominator = square - mean * mean + Lanes(splat: epsilon)
+        }
+        var increment = Lanes(splat: learningRate) * gradient / denominator.squareRoot()
+        if let moment {
+            increment = (Lanes(splat: momentum) * Lanes(at: moment + i) + increment).flushedSubnormal
+            increment.store(at: moment + i)
+        }
+        (Lanes(at: w + i) - increment).store(at: w + i)
     }
 }

@@ -38,27 +38,27 @@ public struct SGD: Optimizer {
     public func applySingle(weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
                             state v: inout [Float], step: OptimizerStep) {
         let w = weights.baseAddress!, g = gradient.baseAddress!, n = weights.count, lr = step.learningRate
-        guard momentum != 0 else {
-            for i in 0..<n { w[i] -= g[i] * lr }
-            return
+        let mu = Float(step.momentum), useMomentum = momentum != 0, nesterov = nesterov
+        v.withUnsafeMutableBufferPointer { velocity in
+            SGDUpdate(w: w, g: g, velocity: useMomentum ? velocity.baseAddress! : nil, learningRate: lr, momentum: mu,
+                      nesterov: nesterov).run(count: n)
         }
-        let mu = Float(step.momentum), nesterov = nesterov
-        // Two loops rather than a test per element, so each one vectorizes.
-        v.withUnsafeMutableBufferPointer { buffer in
-            let v = buffer.baseAddress!
-            if nesterov {
-                for i in 0..<n {
-                    let velocity = flushSubnormal(v[i] * mu - g[i] * lr)
-                    v[i] = velocity
-                    w[i] += velocity * mu - g[i] * lr
-                }
-            } else {
-                for i in 0..<n {
-                    let velocity = flushSubnormal(v[i] * mu - g[i] * lr)
-                    v[i] = velocity
-                    w[i] += velocity
-                }
-            }
-        }
+    }
+}
+
+/// SGD's rule for one weight: the plain step, or the velocity and the (Nesterov) step when
+/// `velocity` is there.
+private struct SGDUpdate: ElementwiseUpdate {
+    let w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, velocity: UnsafeMutablePointer<Float>?
+    let learningRate: Float, momentum: Float, nesterov: Bool
+
+    @inline(__always)
+    func update<Lanes: UpdateLanes>(at i: Int, _: Lanes.Type) {
+        let step = Lanes(at: g + i) * Lanes(splat: learningRate)
+        guard let velocity else { return (Lanes(at: w + i) - step).store(at: w + i) }
+        let moved = (Lanes(at: velocity + i) * Lanes(splat: momentum) - step).flushedSubnormal
+        moved.store(at: velocity + i)
+        let change = nesterov ? moved * Lanes(splat: momentum) - step : moved
+        (Lanes(at: w + i) + change).store(at: w + i)
     }
 }

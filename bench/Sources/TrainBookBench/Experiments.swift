@@ -70,13 +70,14 @@ enum Experiments {
         return "loss " + format(history["loss"].last)
     }
 
-    /// The MNIST-shaped model, compiled.
-    static func mnistModel() -> Sequential {
+    /// The MNIST-shaped model, compiled with SGD at 0.01, or with the Keras defaults of the
+    /// optimizer named `optimizer` ("adam", "rmsprop", …).
+    static func mnistModel(optimizer: String = "sgd") -> Sequential {
         var model = Sequential(seed: 42) {
             Dense(50, activation: .relu, kernelInitializer: .heUniform)
             Dense(10, activation: .softmax)
         }
-        model.compile(optimizer: SGD(learningRate: 0.01), loss: .categoricalCrossentropy, metrics: [.accuracy])
+        model.compile(optimizer: optimizer == "sgd" ? SGD(learningRate: 0.01) : Optimizers.named(optimizer), loss: .categoricalCrossentropy, metrics: [.accuracy])
         return model
     }
 

@@ -2,7 +2,9 @@
 //
 //   trainbook-bench iris|bmi|sgd [--repeats R] [--workers N]   a learning-rate sweep
 //   trainbook-bench mnist [--rows N] [--repeats R]             one epoch of an MNIST-shaped MLP
-//   trainbook-bench mnist-real [--rows N] [--repeats R] [--epochs E]  the same on the real MNIST digits
+//   trainbook-bench mnist-real [--rows N] [--repeats R] [--epochs E] [--optimizer NAME]
+//                                                              the same on the real MNIST digits (SGD at 0.01,
+//                                                              or a Keras optimizer with its defaults)
 //   trainbook-bench data --out DIRECTORY                       the sweeps' data as CSV, for the peers
 //   trainbook-bench mnist-data [--rows N] --out DIRECTORY      the real MNIST digits as .npy, for the peers
 //
@@ -15,7 +17,7 @@ import TrainKit
 
 let usage = """
     usage: trainbook-bench iris|bmi|sgd [--repeats R] [--workers N]
-           trainbook-bench mnist|mnist-real [--rows N] [--repeats R] [--epochs E]
+           trainbook-bench mnist|mnist-real [--rows N] [--repeats R] [--epochs E] [--optimizer NAME]
            trainbook-bench data --out DIRECTORY
            trainbook-bench mnist-data [--rows N] --out DIRECTORY
 
@@ -29,7 +31,7 @@ func fail(_ message: String) -> Never {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let experiment = arguments.first else { fail("name an experiment") }
-var rows = 60_000, repeats = 1, workers = 1, epochs = 1, output: String?
+var rows = 60_000, repeats = 1, workers = 1, epochs = 1, output: String?, optimizer = "sgd"
 var options = arguments.dropFirst().makeIterator()
 while let option = options.next() {
     let value = options.next()
@@ -39,6 +41,7 @@ while let option = options.next() {
     case "--workers": workers = value.flatMap(Int.init) ?? -1
     case "--epochs": epochs = value.flatMap(Int.init) ?? -1
     case "--out": output = value
+    case "--optimizer": optimizer = value ?? ""
     default: fail("unknown option \(option)")
     }
 }
@@ -82,11 +85,11 @@ case "mnist":
     report("MNIST epoch", warmUp: { Experiments.mnistEpoch(&model, data) }) { Experiments.mnistEpoch(&model, data) }
 case "mnist-real":
     let data = RealMNIST.train(rows: rows)
-    var model = Experiments.mnistModel()
+    var model = Experiments.mnistModel(optimizer: optimizer)
     print(String(format: "real MNIST: %d rows, %.1f %% of the pixels are zero", data.count, 100 * RealMNIST.zeroShare(data)))
     // `--epochs E` times one fit of E epochs: the per-fit work (the sparse view of the pixels) spread
     // over E epochs, as in a notebook's 50-epoch fits.
-    report("real-MNIST \(epochs == 1 ? "epoch" : "fit of \(epochs) epochs")", warmUp: { Experiments.mnistEpoch(&model, data) }) {
+    report("real-MNIST \(epochs == 1 ? "epoch" : "fit of \(epochs) epochs")\(optimizer == "sgd" ? "" : " with \(optimizer)")", warmUp: { Experiments.mnistEpoch(&model, data) }) {
         Experiments.mnistEpoch(&model, data, epochs: epochs)
     }
 case "mnist-data":
