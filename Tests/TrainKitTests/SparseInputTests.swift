@@ -124,6 +124,62 @@ struct SparseInputTests {
         #expect(SparseMatrix(Matrix(rows: 2, cols: 3, data: [1, 2, 3, 4, 0, 6]), maximumDensity: 0.3) == nil)
     }
 
+    /// Every fit on one data set shares one sparse view (a sweep's members make it once), a changed
+    /// copy of the values gets its own, and a set too dense gets none: while a network works on
+    /// such a set its first layer does not scan batches for zeros, and scans again afterwards.
+    @Test func fitsOnOneSetShareOneView() throws {
+        let matrix = Matrix(rows: 200, cols: 784, data: Self.sparseValues(rows: 200, width: 784, density: 0.19, seed: 30))
+        let view = try #require(SparseViewCache.view(of: matrix, maximumDensity: 0.3))
+        #expect(SparseViewCache.view(of: matrix, maximumDensity: 0.3) === view)
+        var changed = matrix
+        changed[0, 0] = 0.5
+        #expect(SparseViewCache.view(of: changed, maximumDensity: 0.3) !== view)
+        #expect(SparseViewCache.view(of: matrix, maximumDensity: 0.3) === view)
+
+        var model = Sequential(seed: 1) { Dense(50, activation: .relu) }
+        model.build(inputWidth: 784)
+        let network = Network(layers: model.layers, capacity: 32)
+        let layer = try #require(network.sparseInputLayer)
+        let dense = Matrix(rows: 64, cols: 784, data: Self.uniform(64 * 784, seed: 31))
+        network.withSparseView(of: dense) { view in
+            #expect(view == nil)
+            #expect(!layer.scansForZeros)
+        }
+        network.withSparseView(of: matrix) { view in
+            #expect(view != nil)
+            #expect(layer.scansForZeros)
+        }
+        #expect(layer.scansForZeros)
+    }
+
+    /// Measuring a set larger than a batch reads its rows from the shared view; the loss is that
+    /// of the same rows scanned batch by batch (the outputs are the same bits; only the mean is
+    /// put together in another order here, hence the 1e-12).
+    @Test func measuringFromTheViewMatchesScannedBatches() throws {
+        let rows = 100
+        let x = Matrix(rows: rows, cols: 784, data: Self.sparseValues(rows: rows, width: 784, density: 0.19, seed: 40)
+            .map { abs($0) })
+        var generator = SeededGenerator(seed: 41)
+        let labels = Matrix(rows: rows, cols: 1, data: (0..<rows).map { _ in Float(generator.nextInt(below: 10)) })
+        let data = Dataset(x: x, y: oneHot(labels, classes: 10))
+        var model = Sequential(seed: 2) {
+            Dense(50, activation: .relu)
+            Dense(10, activation: .softmax)
+        }
+        model.build(inputWidth: 784)
+        let network = Network(layers: model.layers, capacity: 32)
+        let loss = Loss.categoricalCrossentropy
+        let fromView = network.measure(data, loss: loss, metrics: [])
+        // The same batches of 32, each scanned on its own (a set no larger than a batch is).
+        var sum = 0.0
+        for start in stride(from: 0, to: rows, by: 32) {
+            let batch = data.rows(start ..< min(start + 32, rows))
+            sum += network.measure(batch, loss: loss, metrics: [])[0].value * Double(batch.count)
+        }
+        #expect(abs(fromView[0].value - sum / Double(rows)) <= 1e-12 * abs(fromView[0].value))
+        #expect(fromView[0].value > 0)
+    }
+
     /// A short MNIST-shaped fit on mostly-zero rows, twice: the same weights and history to the bit.
     @Test func fitsOnSparseRowsRepeatExactly() {
         let rows = 256

@@ -11,4 +11,10 @@ static inline __attribute__((always_inline)) clanes_float16 clanes_sqrt16(clanes
     return __builtin_elementwise_sqrt(x);
 }
 
+/// Asks the CPU to start loading the cache line at `address` (for reading), without waiting for
+/// it: Swift has no way to say this itself.
+static inline __attribute__((always_inline)) void clanes_prefetch(const void *address) {
+    __builtin_prefetch(address, 0, 3);
+}
+
 #endif

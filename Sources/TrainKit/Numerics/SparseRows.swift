@@ -57,7 +57,7 @@ final class SparseRows {
 
     /// Keeps the rows `indices` of `matrix` (as many as fit in the capacity, each `width` wide);
     /// false when they have too many nonzero entries for the batch to be worth it.
-    func load(_ indices: ArraySlice<Int>, of matrix: SparseMatrix) -> Bool {
+    func load<Rows: Collection<Int>>(_ indices: Rows, of matrix: SparseMatrix) -> Bool {
         var count = 0
         for (r, row) in indices.enumerated() {
             let start = matrix.rowStart[row], length = matrix.rowStart[row + 1] - start

@@ -28,6 +28,15 @@ final class BatchGatherer {
         return Batch(x: x, y: y, rows: indices.count)
     }
 
+    /// The consecutive rows `range` where they are (an epoch without shuffling), with their
+    /// features loaded into `network`'s first layer from `sparseX` when there is one.
+    func inPlace(_ range: Range<Int>, of sparseX: SparseMatrix?, into network: Network,
+                 x xAll: UnsafePointer<Float>, xWidth: Int, y yAll: UnsafePointer<Float>, yWidth: Int) -> Batch {
+        let x = xAll + range.lowerBound * xWidth
+        if let sparseX, let layer = network.sparseInputLayer { _ = layer.preload(range, of: sparseX, as: x) }
+        return Batch(x: x, y: yAll + range.lowerBound * yWidth, rows: range.count)
+    }
+
     /// The rows `indices` with their features loaded straight into `network`'s first layer from
     /// `sparseX` (only the targets are copied; the batch's `x` buffer is left as it was and not
     /// read), or nil when that layer takes no sparse input or the rows are too dense for it.
@@ -47,10 +56,22 @@ extension Network {
     }
 
     /// `data`'s nonzero entries when the first layer skips zero inputs and `data` is mostly zeros
-    /// (images), for shuffled batches to load without gathering dense rows; else nil.
+    /// (images), for batches to load without gathering or scanning dense rows; else nil.
     func sparseView(of data: Matrix) -> SparseMatrix? {
         guard sparseInputLayer != nil else { return nil }
-        return SparseMatrix(data, maximumDensity: Dense.Kernel.sparseMaximumDensity)
+        return SparseViewCache.view(of: data, maximumDensity: Dense.Kernel.sparseMaximumDensity)
+    }
+
+    /// Runs `body` with the sparse view of `data` (nil when the first layer takes no sparse input
+    /// or `data` is too dense), the first layer not scanning batches for zeros while `data` is
+    /// known to be too dense for it to pay.
+    func withSparseView<Result>(of data: Matrix, _ body: (SparseMatrix?) -> Result) -> Result {
+        guard let layer = sparseInputLayer else { return body(nil) }
+        let view = sparseView(of: data)
+        let scanned = layer.scansForZeros
+        layer.scansForZeros = view != nil
+        defer { layer.scansForZeros = scanned }
+        return body(view)
     }
 }
 

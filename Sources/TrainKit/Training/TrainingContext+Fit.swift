@@ -6,33 +6,39 @@ extension TrainingContext {
         var callbacks = callbacks
         let count = train.count, xWidth = train.x.cols, yWidth = train.y.cols
         let gatherer = BatchGatherer(capacity: batchSize, xWidth: xWidth, yWidth: yWidth)
-        // Mostly-zero features (images) are kept once as their nonzero entries, which each shuffled
-        // batch copies instead of gathering dense rows out of a set too large for the cache.
-        let sparseX = shuffle ? network.sparseView(of: train.x) : nil
         var reportedNonFinite = false
         for index in callbacks.indices { callbacks[index].onTrainBegin(self) }
-        train.x.data.withUnsafeBufferPointer { xAll in
-            train.y.data.withUnsafeBufferPointer { yAll in
-                for epoch in 0..<epochs {
-                    self.epoch = epoch
-                    for index in callbacks.indices { callbacks[index].onEpochBegin(epoch, self) }
-                    let order = shuffle ? shuffler.permutation(count) : nil
-                    var totals = EpochTotals(metrics: metrics.count)
-                    var batch = 0
-                    while totals.seen < count && !stopTraining {
-                        let seen = totals.seen, rows = min(batchSize, count - seen)
-                        let rowsOfBatch = order.map { order in
-                            let indices = order[seen ..< seen + rows]
-                            return sparseX.flatMap {
-                                gatherer.preload(indices, of: $0, into: network, y: yAll.baseAddress!, yWidth: yWidth)
-                            } ?? gatherer.gather(indices, x: xAll.baseAddress!, xWidth: xWidth, y: yAll.baseAddress!, yWidth: yWidth)
-                        } ?? Batch(x: xAll.baseAddress! + seen * xWidth, y: yAll.baseAddress! + seen * yWidth, rows: rows)
-                        trainBatch(rowsOfBatch, index: batch, callbacks: &callbacks, totals: &totals)
-                        batch += 1
+        // Mostly-zero features (images) are kept once as their nonzero entries, which each batch
+        // copies instead of gathering dense rows out of a set too large for the cache.
+        network.withSparseView(of: train.x) { sparseX in
+            train.x.data.withUnsafeBufferPointer { xAll in
+                train.y.data.withUnsafeBufferPointer { yAll in
+                    for epoch in 0..<epochs {
+                        self.epoch = epoch
+                        for index in callbacks.indices { callbacks[index].onEpochBegin(epoch, self) }
+                        let order = shuffle ? shuffler.permutation(count) : nil
+                        var totals = EpochTotals(metrics: metrics.count)
+                        var batch = 0
+                        while totals.seen < count && !stopTraining {
+                            let seen = totals.seen, rows = min(batchSize, count - seen)
+                            let rowsOfBatch = order.map { order in
+                                let indices = order[seen ..< seen + rows]
+                                return sparseX.flatMap {
+                                    gatherer.preload(indices, of: $0, into: network, y: yAll.baseAddress!, yWidth: yWidth)
+                                } ?? gatherer.gather(indices, x: xAll.baseAddress!, xWidth: xWidth, y: yAll.baseAddress!, yWidth: yWidth)
+                            } ?? gatherer.inPlace(seen ..< seen + rows, of: sparseX, into: network,
+                                                  x: xAll.baseAddress!, xWidth: xWidth, y: yAll.baseAddress!, yWidth: yWidth)
+                            if let sparseX, let order {
+                                // The next batch's rows load while this one trains.
+                                sparseX.prefetch(order[min(seen + rows, count) ..< min(seen + rows + batchSize, count)])
+                            }
+                            trainBatch(rowsOfBatch, index: batch, callbacks: &callbacks, totals: &totals)
+                            batch += 1
+                        }
+                        finishEpoch(epoch, totals: totals, validation: validation, callbacks: &callbacks,
+                                    reportedNonFinite: &reportedNonFinite)
+                        if stopTraining { break }
                     }
-                    finishEpoch(epoch, totals: totals, validation: validation, callbacks: &callbacks,
-                                reportedNonFinite: &reportedNonFinite)
-                    if stopTraining { break }
                 }
             }
         }
@@ -104,6 +110,16 @@ extension Network {
     func measure(_ data: Dataset, loss: Loss, metrics: [(metric: Metric, resolved: ResolvedMetric)])
         -> [(key: String, value: Double)]
     {
+        // A set larger than one batch is read from its (shared) sparse view when mostly zero, and
+        // not scanned for zeros batch by batch when too dense.
+        if data.count > capacity {
+            return withSparseView(of: data.x) { measure(data, sparseX: $0, loss: loss, metrics: metrics) }
+        }
+        return measure(data, sparseX: nil, loss: loss, metrics: metrics)
+    }
+
+    private func measure(_ data: Dataset, sparseX: SparseMatrix?, loss: Loss,
+                         metrics: [(metric: Metric, resolved: ResolvedMetric)]) -> [(key: String, value: Double)] {
         var sums = [Double](repeating: 0, count: 1 + metrics.count)
         let xWidth = data.x.cols, yWidth = data.y.cols, cols = outputWidth
         data.x.data.withUnsafeBufferPointer { xAll in
@@ -111,8 +127,11 @@ extension Network {
                 var start = 0
                 while start < data.count {
                     let rows = min(capacity, data.count - start)
-                    let y = yAll.baseAddress! + start * yWidth
-                    let output = forward(xAll.baseAddress! + start * xWidth, rows: rows)
+                    let x = xAll.baseAddress! + start * xWidth, y = yAll.baseAddress! + start * yWidth
+                    if let sparseX, let layer = sparseInputLayer {
+                        _ = layer.preload(start ..< start + rows, of: sparseX, as: x)
+                    }
+                    let output = forward(x, rows: rows)
                     sums[0] += loss.sum(output, y, rows: rows, cols: cols)
                     for (index, metric) in metrics.enumerated() {
                         sums[index + 1] += metric.resolved.sum(output, y, rows: rows, cols: cols, yCols: yWidth)
