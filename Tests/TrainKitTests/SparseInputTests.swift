@@ -124,6 +124,30 @@ struct SparseInputTests {
         #expect(SparseMatrix(Matrix(rows: 2, cols: 3, data: [1, 2, 3, 4, 0, 6]), maximumDensity: 0.3) == nil)
     }
 
+    /// A width ending in a short piece (50 = 3 × 16 + 2) is summed with a narrower vector for the
+    /// piece. The oracle is a width of whole 16-wide chunks: its first `n` columns (the same
+    /// weights, the extra columns anything) must come out bit for bit the same, in both products.
+    @Test(arguments: [(17, 32), (40, 48), (50, 64), (52, 64)])
+    func shortLastPieceGivesTheBitsOfWholeChunks(n: Int, whole: Int) {
+        let rows = 9, width = 300
+        let x = Self.sparseValues(rows: rows, width: width, density: 0.2, seed: n)
+        let wide = Self.uniform(width * whole, seed: 21), wideDelta = Self.uniform(rows * whole, seed: 22)
+        // The first n columns of each row of the wide matrices.
+        func narrow(_ values: [Float], rows: Int) -> [Float] {
+            (0..<rows).flatMap { values[$0 * whole ..< $0 * whole + n] }
+        }
+        let sparse = SparseRows(capacity: rows, width: width, density: 0.3)
+        #expect(sparse.load(x, rows: rows))
+        var product = [Float](repeating: .nan, count: rows * n), wideProduct = [Float](repeating: .nan, count: rows * whole)
+        var gradient = [Float](repeating: .nan, count: width * n), wideGradient = [Float](repeating: .nan, count: width * whole)
+        sparse.multiply(narrow(wide, rows: width), n: n, into: &product)
+        sparse.multiply(wide, n: whole, into: &wideProduct)
+        sparse.multiplyTransposed(narrow(wideDelta, rows: rows), n: n, into: &gradient)
+        sparse.multiplyTransposed(wideDelta, n: whole, into: &wideGradient)
+        #expect(product.map(\.bitPattern) == narrow(wideProduct, rows: rows).map(\.bitPattern))
+        #expect(gradient.map(\.bitPattern) == narrow(wideGradient, rows: width).map(\.bitPattern))
+    }
+
     /// Every fit on one data set shares one sparse view (a sweep's members make it once), a changed
     /// copy of the values gets its own, and a set too dense gets none: while a network works on
     /// such a set its first layer does not scan batches for zeros, and scans again afterwards.

@@ -100,6 +100,14 @@ final class SparseRows {
     private func accumulate(_ entries: Range<Int>, index: UnsafePointer<Int32>, values: UnsafePointer<Float>,
                             rowsOf source: UnsafePointer<Float>, n: Int, into destination: UnsafeMutablePointer<Float>) {
         guard n >= 16 else { return accumulateNarrow(entries, index: index, values: values, rowsOf: source, n: n, into: destination) }
+        // Up to 64 columns ending in a short piece (50 = 3 × 16 + 2): the piece in a narrower
+        // vector instead of an overlapping 16-wide chunk, an eighth to a quarter fewer operations.
+        let piece = n % 16
+        if n > 16, n <= 64, piece != 0, piece <= 8 {
+            return piece <= 4
+                ? accumulate(entries, index: index, values: values, rowsOf: source, n: n, into: destination, tail: SIMD4<Float>.self)
+                : accumulate(entries, index: index, values: values, rowsOf: source, n: n, into: destination, tail: SIMD8<Float>.self)
+        }
         let chunks = (n + 15) / 16
         var first = 0
         while first < chunks {
@@ -110,9 +118,9 @@ final class SparseRows {
             var s0 = SIMD16<Float>(), s1 = SIMD16<Float>(), s2 = SIMD16<Float>(), s3 = SIMD16<Float>()
             var t0 = SIMD16<Float>(), t1 = SIMD16<Float>(), t2 = SIMD16<Float>(), t3 = SIMD16<Float>()
             var p = entries.lowerBound
-            while p + 1 < entries.upperBound {
-                let row = UnsafeRawPointer(source + Int(index[p]) * n), value = values[p]
-                let next = UnsafeRawPointer(source + Int(index[p + 1]) * n), nextValue = values[p + 1]
+            while p &+ 1 < entries.upperBound {
+                let row = UnsafeRawPointer(source + Int(index[p]) &* n), value = values[p]
+                let next = UnsafeRawPointer(source + Int(index[p &+ 1]) &* n), nextValue = values[p &+ 1]
                 s0 = s0.addingProduct(value, row.loadUnaligned(fromByteOffset: o0 * 4, as: SIMD16<Float>.self))
                 s1 = s1.addingProduct(value, row.loadUnaligned(fromByteOffset: o1 * 4, as: SIMD16<Float>.self))
                 s2 = s2.addingProduct(value, row.loadUnaligned(fromByteOffset: o2 * 4, as: SIMD16<Float>.self))
@@ -121,10 +129,10 @@ final class SparseRows {
                 t1 = t1.addingProduct(nextValue, next.loadUnaligned(fromByteOffset: o1 * 4, as: SIMD16<Float>.self))
                 t2 = t2.addingProduct(nextValue, next.loadUnaligned(fromByteOffset: o2 * 4, as: SIMD16<Float>.self))
                 t3 = t3.addingProduct(nextValue, next.loadUnaligned(fromByteOffset: o3 * 4, as: SIMD16<Float>.self))
-                p += 2
+                p &+= 2
             }
             if p < entries.upperBound {
-                let row = UnsafeRawPointer(source + Int(index[p]) * n), value = values[p]
+                let row = UnsafeRawPointer(source + Int(index[p]) &* n), value = values[p]
                 s0 = s0.addingProduct(value, row.loadUnaligned(fromByteOffset: o0 * 4, as: SIMD16<Float>.self))
                 s1 = s1.addingProduct(value, row.loadUnaligned(fromByteOffset: o1 * 4, as: SIMD16<Float>.self))
                 s2 = s2.addingProduct(value, row.loadUnaligned(fromByteOffset: o2 * 4, as: SIMD16<Float>.self))
@@ -143,6 +151,49 @@ final class SparseRows {
         }
     }
 
+    /// `accumulate` for 17 to 64 columns: the whole 16-wide chunks, then the last columns as one
+    /// `Tail` vector ending at `n` (overlapping the chunks before it, with the same sums in the
+    /// same order there). Each column's sum is made exactly as in the 16-wide path.
+    @inline(__always)
+    private func accumulate<Tail: SIMD>(_ entries: Range<Int>, index: UnsafePointer<Int32>, values: UnsafePointer<Float>,
+                                        rowsOf source: UnsafePointer<Float>, n: Int, into destination: UnsafeMutablePointer<Float>,
+                                        tail: Tail.Type) where Tail.Scalar == Float {
+        let full = n / 16, tailOffset = (n - Tail.scalarCount) * 4
+        var s0 = SIMD16<Float>(), s1 = SIMD16<Float>(), s2 = SIMD16<Float>(), s3 = Tail()
+        var t0 = SIMD16<Float>(), t1 = SIMD16<Float>(), t2 = SIMD16<Float>(), t3 = Tail()
+        var p = entries.lowerBound
+        // Two sets of sums (even and odd entries), added at the end, as in the 16-wide path.
+        while p &+ 1 < entries.upperBound {
+            let row = UnsafeRawPointer(source + Int(index[p]) &* n), value = values[p]
+            let next = UnsafeRawPointer(source + Int(index[p &+ 1]) &* n), nextValue = values[p &+ 1]
+            s0 = s0.addingProduct(value, row.loadUnaligned(as: SIMD16<Float>.self))
+            t0 = t0.addingProduct(nextValue, next.loadUnaligned(as: SIMD16<Float>.self))
+            if full > 1 {
+                s1 = s1.addingProduct(value, row.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self))
+                t1 = t1.addingProduct(nextValue, next.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self))
+            }
+            if full > 2 {
+                s2 = s2.addingProduct(value, row.loadUnaligned(fromByteOffset: 128, as: SIMD16<Float>.self))
+                t2 = t2.addingProduct(nextValue, next.loadUnaligned(fromByteOffset: 128, as: SIMD16<Float>.self))
+            }
+            s3 = s3.addingProduct(value, row.loadUnaligned(fromByteOffset: tailOffset, as: Tail.self))
+            t3 = t3.addingProduct(nextValue, next.loadUnaligned(fromByteOffset: tailOffset, as: Tail.self))
+            p &+= 2
+        }
+        if p < entries.upperBound {
+            let row = UnsafeRawPointer(source + Int(index[p]) &* n), value = values[p]
+            s0 = s0.addingProduct(value, row.loadUnaligned(as: SIMD16<Float>.self))
+            if full > 1 { s1 = s1.addingProduct(value, row.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)) }
+            if full > 2 { s2 = s2.addingProduct(value, row.loadUnaligned(fromByteOffset: 128, as: SIMD16<Float>.self)) }
+            s3 = s3.addingProduct(value, row.loadUnaligned(fromByteOffset: tailOffset, as: Tail.self))
+        }
+        let out = UnsafeMutableRawPointer(destination)
+        out.storeBytes(of: s0 + t0, as: SIMD16<Float>.self)
+        if full > 1 { out.storeBytes(of: s1 + t1, toByteOffset: 64, as: SIMD16<Float>.self) }
+        if full > 2 { out.storeBytes(of: s2 + t2, toByteOffset: 128, as: SIMD16<Float>.self) }
+        out.storeBytes(of: s3 + t3, toByteOffset: tailOffset, as: Tail.self)
+    }
+
     /// `accumulate` for fewer than 16 columns, one column at a time.
     private func accumulateNarrow(_ entries: Range<Int>, index: UnsafePointer<Int32>, values: UnsafePointer<Float>,
                                   rowsOf source: UnsafePointer<Float>, n: Int, into destination: UnsafeMutablePointer<Float>) {
@@ -157,15 +208,15 @@ final class SparseRows {
     private func indexByColumn() {
         let entries = Int(rowStart[rows])
         columnStart.update(repeating: 0, count: width + 1)
-        for p in 0..<entries { columnStart[Int(columns[p]) + 1] += 1 }
-        for c in 0..<width { columnStart[c + 1] += columnStart[c] }
+        for p in 0..<entries { columnStart[Int(columns[p]) + 1] &+= 1 }
+        for c in 0..<width { columnStart[c + 1] &+= columnStart[c] }
         for r in 0..<rows {
             for p in Int(rowStart[r]) ..< Int(rowStart[r + 1]) {
                 let c = Int(columns[p])
                 let slot = Int(columnStart[c])
                 rowOfEntry[slot] = Int32(truncatingIfNeeded: r)
                 valueByColumn[slot] = values[p]
-                columnStart[c] = Int32(truncatingIfNeeded: slot + 1)
+                columnStart[c] = Int32(truncatingIfNeeded: slot &+ 1)
             }
         }
         // Each start moved to the next column's start: shift back by one.
