@@ -21,7 +21,7 @@ public struct NotebookCompiler: Sendable {
     /// The swiftc arguments for `source` written to `folder`.
     func arguments(source: String, output: String) -> [String] {
         let library = toolchain.libraryDirectory
-        var arguments = ["-swift-version", "5", "-diagnostic-style", "llvm", "-Onone", "-g",
+        var arguments = ["-swift-version", "5", "-diagnostic-style", "llvm", "-Onone", "-gline-tables-only",
                          "-module-cache-path", toolchain.moduleCache,
                          "-I", library + "/Modules", "-L", library, "-lTrainBook",
                          "-Xlinker", "-rpath", "-Xlinker", library]
