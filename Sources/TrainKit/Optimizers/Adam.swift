@@ -80,10 +80,7 @@ private struct AdamUpdate: ElementwiseUpdate {
     @inline(__always)
     func update<Lanes: UpdateLanes>(at i: Int, _: Lanes.Type) {
         let gradient = Lanes(at: g + i)
-        let first = movedFirstMoment(Lanes(at: m + i), gradient, keep: Lanes(splat: keep1))
-        let second = movedSecondMoment(Lanes(at: v + i), gradient, keep: Lanes(splat: keep2))
-        first.store(at: m + i)
-        second.store(at: v + i)
+        let (first, second) = movedMoments(m + i, v + i, gradient, keep1: keep1, keep2: keep2)
         var scale = second
         if let vMax {
             scale = Lanes.maximum(Lanes(at: vMax + i), second)

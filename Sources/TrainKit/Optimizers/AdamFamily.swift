@@ -50,6 +50,17 @@ func movedSecondMoment<Lanes: UpdateLanes>(_ v: Lanes, _ g: Lanes, keep: Lanes) 
     (v + (g * g - v) * keep).flushedSubnormal
 }
 
+/// Adam's and Nadam's two moments at `m` and `v` moved by `gradient`, stored back and returned.
+@inline(__always)
+func movedMoments<Lanes: UpdateLanes>(_ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>, _ gradient: Lanes,
+                                      keep1: Float, keep2: Float) -> (first: Lanes, second: Lanes) {
+    let first = movedFirstMoment(Lanes(at: m), gradient, keep: Lanes(splat: keep1))
+    let second = movedSecondMoment(Lanes(at: v), gradient, keep: Lanes(splat: keep2))
+    first.store(at: m)
+    second.store(at: v)
+    return (first, second)
+}
+
 /// Checks β1 and β2 of a family member with Keras's message.
 func requireBetas(_ beta1: Double, _ beta2: Double, in optimizer: String) {
     requireUnitInterval(beta1, "beta_1", in: optimizer)
