@@ -93,7 +93,10 @@ struct FigureLayout: Sendable {
         }
     }
 
-    /// Plot areas whose columns share the largest left/right margins and rows the largest top/bottom.
+    /// Plot areas of one size, aligned: each column keeps the largest left and right margins of its
+    /// panels and each row the largest top and bottom, and the room left over is shared equally, so
+    /// a panel without tick labels (an inner one of a shared axis) is no larger than its neighbours
+    /// and panels sharing an axis get the same ticks, as matplotlib's `subplots` gives equal axes.
     private static func alignedRects(margins: [Margins], rows: Int, cols: Int, origin: (Double, Double),
                                      cell: (Double, Double)) -> [Rect] {
         var left = [Double](repeating: 0, count: cols), right = left
@@ -105,12 +108,13 @@ struct FigureLayout: Sendable {
             top[row] = max(top[row], margin.top)
             bottom[row] = max(bottom[row], margin.bottom)
         }
+        let width = max((cell.0 * Double(cols) - left.reduce(0, +) - right.reduce(0, +)) / Double(cols), 20)
+        let height = max((cell.1 * Double(rows) - top.reduce(0, +) - bottom.reduce(0, +)) / Double(rows), 20)
+        // Where each column's and row's plot area starts: the margins and plots before it, then its own margin.
+        let xs = (0..<cols).map { col in origin.0 + (0..<col).map { left[$0] + width + right[$0] }.reduce(0, +) + left[col] }
+        let ys = (0..<rows).map { row in origin.1 + (0..<row).map { top[$0] + height + bottom[$0] }.reduce(0, +) + top[row] }
         return margins.indices.map { index in
-            let row = index / cols, col = index % cols
-            let x = origin.0 + Double(col) * cell.0 + left[col]
-            let y = origin.1 + Double(row) * cell.1 + top[row]
-            return Rect(x: x, y: y, width: max(cell.0 - left[col] - right[col], 20),
-                        height: max(cell.1 - top[row] - bottom[row], 20))
+            Rect(x: xs[index % cols], y: ys[index / cols], width: width, height: height)
         }
     }
 }

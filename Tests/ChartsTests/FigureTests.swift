@@ -67,6 +67,27 @@ import Testing
         }
     }
 
+    /// matplotlib's `subplots` gives every panel of a grid one size: an inner panel whose tick labels
+    /// give way to its neighbour's is no larger, so panels sharing an axis also get the same ticks
+    /// (a taller panel once chose steps of 0.02 beside a neighbour's 0.05 on the same range).
+    @Test(arguments: [(4, 2), (2, 1), (1, 3), (2, 2)])
+    func panelsOfAGridAreOneSizeAndSharedAxesOneSetOfTicks(rows: Int, cols: Int) {
+        var figure = Figure(rows: rows, cols: cols, title: "grid")
+        for index in 0 ..< rows * cols {
+            figure[index].plot(x: (0 ..< 15).map { Double($0) }, y: (0 ..< 15).map { 0.7 + 0.01 * Double($0 + index) },
+                                label: "run")
+            figure[index].xLabel = "epochs completed"
+            figure[index].yLabel = "test accuracy"
+        }
+        let layout = FigureLayout(figure)
+        let sizes = Set(layout.panels.map { "\($0.plot.width)×\($0.plot.height)" })
+        #expect(sizes.count == 1, "plot sizes \(sizes)")
+        let yTicks = Set(layout.panels.map { $0.ticks.y.major.map(\.value) })
+        let xTicks = Set(layout.panels.map { $0.ticks.x.major.map(\.value) })
+        #expect(yTicks.count == 1 && xTicks.count == 1)
+        #expect(layout.panels.allSatisfy { $0.plot.x >= 0 && $0.plot.maxX <= layout.width && $0.plot.maxY <= layout.height })
+    }
+
     @Test func oneAxesFiguresForwardToTheFirstAxes() {
         var fig = Figure(title: "Loss")
         fig.plot([1, 2], label: "a")
