@@ -1,9 +1,9 @@
 import CLanes
 
 /// A mostly-zero matrix (a training set of images) as its nonzero entries row by row, made once per
-/// fit so that each shuffled batch copies only its rows' nonzero pixels (about a fifth of MNIST's
-/// bytes) instead of gathering the dense rows out of a set too large for the cache and scanning
-/// them for zeros again.
+/// data set (`SparseViewCache`) so that each batch copies only its rows' nonzero pixels (about a
+/// fifth of MNIST's bytes) instead of gathering the dense rows out of a set too large for the cache
+/// and scanning them for zeros again.
 final class SparseMatrix {
     /// The number of rows.
     let rows: Int
