@@ -1,4 +1,5 @@
 import Foundation
+import TrainBookShared
 import ArgumentParser
 import NotebookKit
 
@@ -18,7 +19,7 @@ enum CacheFolder {
     /// nil when it is not set (the engine's default, 2 GiB).
     static func memoLimit(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Int? {
         guard let text = environment[MemoSettings.limitVariable], !text.isEmpty else { return nil }
-        guard let bytes = MemoSettings.parseSize(text) else {
+        guard let bytes = ByteSize.parse(text) else {
             throw ValidationError("\(MemoSettings.limitVariable)=\(text) is not a size; give bytes or a number with K, M or G, such as 2G")
         }
         return bytes

@@ -1,3 +1,5 @@
+import TrainBookShared
+
 /// A mistake in how the engine was called, with a message saying what was wrong, where, and
 /// what to do. The messages all live here.
 ///

@@ -1,4 +1,5 @@
 import Testing
+import TrainBookShared
 @testable import NotebookKit
 
 /// swiftc's notes stay under their error, wherever they point, and a "has no member" message is

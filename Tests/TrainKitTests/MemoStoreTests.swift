@@ -1,4 +1,5 @@
 import Foundation
+import TrainBookShared
 import Testing
 @testable import TrainKit
 
@@ -94,9 +95,9 @@ struct MemoStoreTests {
         #expect(store?.folder == "/x/memo")
         #expect(store?.limit == 512 << 20)
         #expect(MemoStore.fromEnvironment(["TRAINBOOK_MEMO": "/x"])?.limit == 2 << 30)
-        #expect(MemoStore.parseSize("2G") == 2 << 30)
-        #expect(MemoStore.parseSize("1000") == 1000)
-        #expect(MemoStore.parseSize("lots") == nil)
+        #expect(ByteSize.parse("2G") == 2 << 30)
+        #expect(ByteSize.parse("1000") == 1000)
+        #expect(ByteSize.parse("lots") == nil)
     }
 
     @Test func theHashSeesEveryByteWhereverTheChunksEnd() {

@@ -1,4 +1,5 @@
 import Foundation
+import TrainBookShared
 
 extension Diagnostic {
     /// The type and member of a "has no member" message, and whether the member was looked up on

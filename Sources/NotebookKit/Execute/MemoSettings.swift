@@ -12,21 +12,6 @@ public enum MemoSettings {
     public static let engineBuildVariable = "TRAINBOOK_ENGINE_BUILD"
     /// The store's bound when none is given: 2 GiB, as the engine's.
     public static let defaultLimit = 2 << 30
-
-    /// A size such as `2147483648`, `512M` or `2G` (powers of 1024), or nil when it is not one.
-    public static func parseSize(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
-        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
-        var digits = trimmed
-        var scale = 1
-        if let last = trimmed.last, let unit = units[last] {
-            scale = unit
-            digits.removeLast()
-        }
-        guard let value = Int(digits), value >= 0 else { return nil }
-        let (bytes, overflow) = value.multipliedReportingOverflow(by: scale)
-        return overflow ? nil : bytes
-    }
 }
 
 extension NotebookExecutor {

@@ -1,4 +1,5 @@
 import Foundation
+import TrainBookShared
 
 /// A problem with a user's data: a missing file, a malformed table or image file, or a dataset
 /// that has not been downloaded. Each message says what was wrong, where, and what to do.

@@ -1,4 +1,5 @@
 import Foundation
+import TrainBookShared
 
 /// A content-addressed folder of memoized training results: `FOLDER/ab/abcdef….memo`, one file
 /// per key, each written to a temporary file and renamed into place, so readers never see half a
@@ -44,22 +45,8 @@ public final class MemoStore: Sendable {
         -> MemoStore?
     {
         guard let folder = environment[folderVariable], !folder.isEmpty else { return nil }
-        let limit = environment[limitVariable].flatMap(parseSize) ?? defaultLimit
+        let limit = environment[limitVariable].flatMap(ByteSize.parse) ?? defaultLimit
         return MemoStore(folder: folder, limit: limit)
-    }
-
-    /// A size such as `2147483648`, `512M` or `2G` (powers of 1024), or nil.
-    public static func parseSize(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
-        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
-        var digits = trimmed
-        var scale = 1
-        if let last = trimmed.last, let unit = units[last] {
-            scale = unit
-            digits.removeLast()
-        }
-        guard let value = Int(digits), value >= 0 else { return nil }
-        return value.multipliedReportingOverflow(by: scale).overflow ? nil : value * scale
     }
 
     /// Where the entry of `key` (64 hex digits) lives.

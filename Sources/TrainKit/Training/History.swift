@@ -1,4 +1,5 @@
 import Foundation
+import TrainBookShared
 
 /// What `fit` recorded, one value per epoch for each key, as Keras's `History.history`.
 ///

@@ -1,8 +1,9 @@
-/// The valid names closest to a misspelt one, by edit distance, for "did you mean" hints.
-enum NearestName {
+/// The valid names closest to a misspelt one, by edit distance, for the "did you mean" of the
+/// engine's messages (history keys, optimizer names, CSV columns) and the runner's compiler hints.
+public enum NearestName {
     /// The names of `candidates` within a small edit distance of `name` (about a third of its
     /// length, at least 2), closest first; ties keep the candidates' order.
-    static func matches(for name: String, in candidates: [String]) -> [String] {
+    public static func matches(for name: String, in candidates: [String]) -> [String] {
         let limit = max(2, name.count / 3)
         let scored = candidates.map { ($0, distance(name.lowercased(), $0.lowercased())) }
         return scored.filter { $0.1 <= limit && $0.0 != name }
@@ -10,7 +11,7 @@ enum NearestName {
     }
 
     /// Levenshtein distance: insertions, deletions and substitutions each count one.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         var previous = Array(0...b.count)
         for i in 1...max(1, a.count) where !a.isEmpty {
