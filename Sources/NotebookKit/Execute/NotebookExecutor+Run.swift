@@ -1,4 +1,5 @@
 import Foundation
+import TrainBookShared
 import NotebookWire
 
 extension NotebookExecutor {

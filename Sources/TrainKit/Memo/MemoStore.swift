@@ -16,13 +16,6 @@ public final class MemoStore: Sendable {
     /// The most bytes the entries may take together.
     public let limit: Int
 
-    /// The default bound on the store's size: 2 GiB.
-    public static let defaultLimit = 2 << 30
-    /// The environment variable that names the store's folder; without it memo is off.
-    public static let folderVariable = "TRAINBOOK_MEMO"
-    /// The environment variable that bounds the store's size (bytes, or with a K, M or G suffix).
-    public static let limitVariable = "TRAINBOOK_MEMO_LIMIT"
-
     static let magic: [UInt8] = Array("TBMEMO\r\n".utf8)
     static let formatVersion = 1
     static let headerSize = magic.count + 8 + 32 + 8 + 32
@@ -35,7 +28,7 @@ public final class MemoStore: Sendable {
     func countHit() { hitCounter.increment() }
 
     /// A store in `folder` bounded to `limit` bytes.
-    public init(folder: String, limit: Int = MemoStore.defaultLimit) {
+    public init(folder: String, limit: Int = MemoSettings.defaultLimit) {
         self.folder = folder
         self.limit = limit
     }
@@ -44,8 +37,8 @@ public final class MemoStore: Sendable {
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
         -> MemoStore?
     {
-        guard let folder = environment[folderVariable], !folder.isEmpty else { return nil }
-        let limit = environment[limitVariable].flatMap(ByteSize.parse) ?? defaultLimit
+        guard let folder = environment[MemoSettings.folderVariable], !folder.isEmpty else { return nil }
+        let limit = environment[MemoSettings.limitVariable].flatMap(ByteSize.parse) ?? MemoSettings.defaultLimit
         return MemoStore(folder: folder, limit: limit)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TrainBookShared
 
 /// Memoized trainings: where their results are stored, who hears of a hit, and what identifies
 /// the engine build that computed them.
@@ -40,17 +41,13 @@ public enum TrainingMemo {
     /// entries stop matching even where the build identity below would not change.
     static let numericsVersion = 1
 
-    /// The environment variable in which a notebook runner names the engine build it linked the
-    /// program against (the library's identity as its execution cache sees it).
-    static let engineBuildVariable = "TRAINBOOK_ENGINE_BUILD"
-
     /// The engine build: the numerics version, and the runner's name for the library build or,
     /// without a runner, a hash of the bytes of the binary that holds this code (a test
     /// executable), so every rebuild of the engine starts a new set of entries.
     static let engineIdentity: String = {
         var hasher = MemoHasher()
         hasher.add("TrainKit numerics \(numericsVersion)")
-        if let build = ProcessInfo.processInfo.environment[engineBuildVariable], !build.isEmpty {
+        if let build = ProcessInfo.processInfo.environment[MemoSettings.engineBuildVariable], !build.isEmpty {
             hasher.add("library " + build)
         } else if let binary = mappedFile(containing: UInt(bitPattern: codeAddress())),
                   let bytes = FileManager.default.contents(atPath: binary) {
