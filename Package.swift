@@ -24,7 +24,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // Vector operations Swift's SIMD types do not compile to one instruction (square root).
         .target(name: "CLanes"),
-        // What the engine and the runner both need and neither owns: "did you mean" names, sizes in
+        // What the engine and the runner both need and neither owns: "did you mean" names, the memo
         // settings, the memo store's files.
         .target(name: "TrainBookShared"),
         .target(name: "TrainKit", dependencies: ["CBLAS", "CLanes", "TrainBookShared"], swiftSettings: optimised),
