@@ -23,6 +23,14 @@ extension Sequential {
     ///   - callbacks: Code run at each epoch and batch (learning-rate schedules, early stopping).
     ///   - verbose: `.epochs` prints one line per epoch.
     ///
+    /// A model whose first layers are frozen Dense or BatchNormalization layers (a transfer-learning
+    /// base, `base.frozen()`) gets their outputs computed once for all rows of `data` and
+    /// `validation`, not again for every batch of every epoch: they map each row alone and the same
+    /// way in every epoch, so only the layers above train batch by batch. The history and weights
+    /// are those of the batch-by-batch run (the same bits wherever a layer's product of a row does
+    /// not depend on the rows beside it in its batch, as the engine's own products do not). A
+    /// callback that sets other weights for the frozen layers gets features computed from them.
+    ///
     /// When a notebook runner names a memo store (see ``TrainingMemo``), a fit whose inputs were all
     /// seen before is not run again: its history, weights, optimizer state and random streams are
     /// read back exactly as the run left them. The inputs are the layers (with their weights), the
@@ -77,7 +85,7 @@ extension Sequential {
             step: step, optimizer: compilation.optimizer, momentumSchedule: compilation.momentumSchedule,
             steps: compilation.steps, epochs: epochs, verbose: verbose)
         context.run(train: train, validation: held, batchSize: batchSize, shuffle: shuffle, callbacks: callbacks,
-                    shuffler: &shuffleGenerator)
+                    shuffler: &shuffleGenerator, frozenFeatures: computesFrozenFeaturesOnce)
         layers = network.layers
         compilation.optimizer = context.optimizer
         compilation.steps = context.steps

@@ -23,6 +23,9 @@ public struct Sequential: LayerBlock {
     var weightGenerator: SeededGenerator
     var shuffleGenerator: SeededGenerator
     var compilation: Compilation?
+    /// Whether `fit` computes a frozen base's outputs once for all rows (`FrozenFeatures`) rather
+    /// than batch by batch; off only in the tests that compare the two.
+    var computesFrozenFeaturesOnce = true
 
     /// What `compile` set: the optimizer with its state and step count, the momentum schedule taken
     /// from its learning rate, the loss, the metrics.

@@ -51,7 +51,7 @@ final class BatchGatherer {
 extension Network {
     /// The first layer when it is a Dense layer that skips zero inputs (a wide one), else nil.
     var sparseInputLayer: Dense.Kernel? {
-        guard let first = kernels.first as? Dense.Kernel, first.takesSparseInput else { return nil }
+        guard start == 0, let first = kernels.first as? Dense.Kernel, first.takesSparseInput else { return nil }
         return first
     }
 

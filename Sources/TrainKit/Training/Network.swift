@@ -20,6 +20,9 @@ final class Network {
     private let inputGradients: [UnsafeMutablePointer<Float>?]
     /// Each layer's output buffer (kept here so the passes need not ask the kernels).
     private let outputs: [UnsafeMutablePointer<Float>]
+    /// The first layer the passes run: 0, or the number of leading frozen layers whose outputs a
+    /// fit computed once for all its rows (`FrozenFeatures`), which the passes then take as input.
+    var start = 0
 
     /// Kernels for built `layers` and batches of up to `capacity` rows, weights copied in.
     init(layers: [any Layer], capacity: Int) {
@@ -52,21 +55,26 @@ final class Network {
     /// without it.
     @discardableResult
     func forward(_ x: UnsafePointer<Float>, rows: Int, training: Bool = false) -> UnsafeMutablePointer<Float> {
+        forward(x, rows: rows, training: training, layers: start ..< kernels.count)
+    }
+
+    /// Runs `rows` input rows through the layers `layers` only; returns the last one's output.
+    func forward(_ x: UnsafePointer<Float>, rows: Int, training: Bool, layers: Range<Int>) -> UnsafeMutablePointer<Float> {
         require(rows <= capacity, "a batch of \(rows) rows exceeds the network's capacity \(capacity).")
         var input = x
-        for index in kernels.indices {
+        for index in layers {
             kernels[index].forward(input, rows: rows, training: training)
             input = UnsafePointer(outputs[index])
         }
-        return output
+        return outputs[layers.upperBound - 1]
     }
 
     /// Computes every trainable gradient from the loss gradient in `outputDelta`, which holds
     /// ∂L/∂z when `outputDeltaIsPreActivation`, else ∂L/∂a. Needs the matching training `forward`.
     func backward(_ x: UnsafePointer<Float>, rows: Int, outputDeltaIsPreActivation: Bool) {
         for index in kernels.indices.reversed() {
-            guard runsBackward[index] else { break }
-            let input = index == 0 ? x : UnsafePointer(outputs[index - 1])
+            guard runsBackward[index], index >= start else { break }
+            let input = index == start ? x : UnsafePointer(outputs[index - 1])
             kernels[index].backward(input, rows: rows, inputGradient: inputGradients[index],
                                     outputGradientIsPreActivation: outputDeltaIsPreActivation && index == kernels.count - 1)
         }

@@ -1,17 +1,26 @@
 /// The training loop of `fit`, Keras's `fit` step by step.
 extension TrainingContext {
-    /// Trains on `train` for `epochs` epochs; `shuffler` draws each epoch's permutation.
+    /// Trains on `train` for `epochs` epochs; `shuffler` draws each epoch's permutation. With
+    /// `frozenFeatures`, a frozen base's outputs are computed once for all rows.
     func run(train: Dataset, validation: Dataset?, batchSize: Int, shuffle: Bool,
-             callbacks: [any Callback], shuffler: inout SeededGenerator) {
+             callbacks: [any Callback], shuffler: inout SeededGenerator, frozenFeatures usesFeatures: Bool = true) {
         var callbacks = callbacks
-        let count = train.count, xWidth = train.x.cols, yWidth = train.y.cols
+        // A frozen base's outputs are the same every epoch: the layers above train on them.
+        let frozen = usesFeatures ? FrozenFeatures(network: network, train: train.x, validation: validation) : nil
+        frozenFeatures = frozen
+        network.start = frozen?.layerCount ?? 0
+        defer {
+            network.start = 0
+            frozenFeatures = nil
+        }
+        let count = train.count, xWidth = frozen?.width ?? train.x.cols, yWidth = train.y.cols
         let gatherer = BatchGatherer(capacity: batchSize, xWidth: xWidth, yWidth: yWidth)
         var reportedNonFinite = false
         for index in callbacks.indices { callbacks[index].onTrainBegin(self) }
         // Mostly-zero features (images) are kept once as their nonzero entries, which each batch
         // copies instead of gathering dense rows out of a set too large for the cache.
         network.withSparseView(of: train.x) { sparseX in
-            train.x.data.withUnsafeBufferPointer { xAll in
+            withRows(of: train.x, or: frozen) { xAll in
                 train.y.data.withUnsafeBufferPointer { yAll in
                     for epoch in 0..<epochs {
                         self.epoch = epoch
@@ -35,7 +44,7 @@ extension TrainingContext {
                             trainBatch(rowsOfBatch, index: batch, callbacks: &callbacks, totals: &totals)
                             batch += 1
                         }
-                        finishEpoch(epoch, totals: totals, validation: validation, callbacks: &callbacks,
+                        finishEpoch(epoch, totals: totals, validation: frozen?.validation ?? validation, callbacks: &callbacks,
                                     reportedNonFinite: &reportedNonFinite)
                         if stopTraining { break }
                     }
@@ -43,6 +52,12 @@ extension TrainingContext {
             }
         }
         for index in callbacks.indices { callbacks[index].onTrainEnd(self) }
+    }
+
+    /// Runs `body` with the training rows: the frozen base's features when there are some, else `x`.
+    private func withRows(of x: Matrix, or frozen: FrozenFeatures?, _ body: (UnsafeBufferPointer<Float>) -> Void) {
+        if let frozen { return body(UnsafeBufferPointer(frozen.trainX)) }
+        x.data.withUnsafeBufferPointer(body)
     }
 
     /// One batch of `fit`: the callbacks' `onBatchBegin`, the training step with this step's rate

@@ -21,6 +21,8 @@ public final class TrainingContext {
     /// The warnings so far, each after how many epochs it came (a memo hit repeats them in place).
     var warnings: [(epochsDone: Int, message: String)] = []
     let verbose: Verbosity
+    /// The frozen base's features while `run` trains on them.
+    var frozenFeatures: FrozenFeatures?
 
     init(step: TrainingStep, optimizer: any Optimizer, momentumSchedule: (@Sendable (Int) -> Double)?,
          steps: Int, epochs: Int, verbose: Verbosity) {
@@ -62,6 +64,7 @@ public final class TrainingContext {
                     "weights must have sizes \(expected) in Keras order, but got \(newValue.map(\.count)).").fail()
             }
             network.load(newValue)
+            frozenFeatures?.refresh(from: network)
         }
     }
 
