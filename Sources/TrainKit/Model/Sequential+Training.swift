@@ -85,7 +85,7 @@ extension Sequential {
             step: step, optimizer: compilation.optimizer, momentumSchedule: compilation.momentumSchedule,
             steps: compilation.steps, epochs: epochs, verbose: verbose)
         context.run(train: train, validation: held, batchSize: batchSize, shuffle: shuffle, callbacks: callbacks,
-                    shuffler: &shuffleGenerator, frozenFeatures: computesFrozenFeaturesOnce)
+                    shuffler: &shuffleGenerator, computesFrozenFeaturesOnce: computesFrozenFeaturesOnce)
         layers = network.layers
         compilation.optimizer = context.optimizer
         compilation.steps = context.steps

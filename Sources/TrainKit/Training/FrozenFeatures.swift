@@ -5,9 +5,10 @@
 /// epoch (a frozen BatchNormalization uses its moving statistics, as in Keras), so a transfer-learning
 /// fit on a frozen base repeats the base's whole forward pass each epoch for nothing: the features
 /// are computed once, in the fit's batch size and row order, and the batches train the layers
-/// above them. Nothing else changes — the shuffled batches, the loss, the history and the weights
-/// are those of the per-batch run. A callback that gives the frozen layers other weights gets
-/// features computed again from those.
+/// above them. Nothing else changes: the shuffled batches, the loss, the history and the weights
+/// are those of the per-batch run (bit for bit wherever a layer's product of a row does not depend
+/// on the rows beside it in its batch, as the engine's sparse products do not). A callback that
+/// gives the frozen layers other weights gets features computed again from those.
 final class FrozenFeatures {
     /// How many leading layers the features stand for.
     let layerCount: Int

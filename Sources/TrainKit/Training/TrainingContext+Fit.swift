@@ -1,12 +1,12 @@
 /// The training loop of `fit`, Keras's `fit` step by step.
 extension TrainingContext {
     /// Trains on `train` for `epochs` epochs; `shuffler` draws each epoch's permutation. With
-    /// `frozenFeatures`, a frozen base's outputs are computed once for all rows.
+    /// `computesFrozenFeaturesOnce`, a frozen base's outputs are computed once for all rows.
     func run(train: Dataset, validation: Dataset?, batchSize: Int, shuffle: Bool,
-             callbacks: [any Callback], shuffler: inout SeededGenerator, frozenFeatures usesFeatures: Bool = true) {
+             callbacks: [any Callback], shuffler: inout SeededGenerator, computesFrozenFeaturesOnce: Bool = true) {
         var callbacks = callbacks
         // A frozen base's outputs are the same every epoch: the layers above train on them.
-        let frozen = usesFeatures ? FrozenFeatures(network: network, train: train.x, validation: validation) : nil
+        let frozen = computesFrozenFeaturesOnce ? FrozenFeatures(network: network, train: train.x, validation: validation) : nil
         frozenFeatures = frozen
         network.start = frozen?.layerCount ?? 0
         defer {
