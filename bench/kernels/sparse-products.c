@@ -69,6 +69,27 @@ static void forward(const float *w, int stride, int mask, float *out) {
     }
 }
 
+// x · W for two kernels in one pass over the entries, as two models trained on the same batch could
+// share it: each entry's column and value are read once.
+static void forwardPair(const float *w, const float *w2, float *out, float *out2) {
+    for (int i = 0; i < ROWS; i++) {
+        Sums even = zero(), odd = zero(), even2 = zero(), odd2 = zero();
+        int p = rowStart[i], end = rowStart[i + 1];
+        for (; p + 1 < end; p += 2) {
+            even = add(even, values[p], w + columns[p] * UNITS);
+            odd = add(odd, values[p + 1], w + columns[p + 1] * UNITS);
+            even2 = add(even2, values[p], w2 + columns[p] * UNITS);
+            odd2 = add(odd2, values[p + 1], w2 + columns[p + 1] * UNITS);
+        }
+        if (p < end) {
+            even = add(even, values[p], w + columns[p] * UNITS);
+            even2 = add(even2, values[p], w2 + columns[p] * UNITS);
+        }
+        store(out + (i % BATCH) * UNITS, even, odd);
+        store(out2 + (i % BATCH) * UNITS, even2, odd2);
+    }
+}
+
 // Each batch of 32 shuffled digits sorted by column (made beforehand, outside the time).
 static int *columnStart, *rowOfEntry;
 static float *valueByColumn;
@@ -92,6 +113,29 @@ static void backward(const float *delta, float *gradient, int oneColumn) {
             }
             if (p < end) even = add(even, valueByColumn[p], delta + rowOfEntry[p] * UNITS);
             store(gradient + c * UNITS, even, odd);
+        }
+    }
+}
+
+// xᵀ · δ for two models' δ in one pass over each column's entries.
+static void backwardPair(const float *delta, const float *delta2, float *gradient, float *gradient2) {
+    for (int b = 0; b < ROWS / BATCH; b++) {
+        const int *start = columnStart + b * (WIDTH + 1);
+        for (int c = 0; c < WIDTH; c++) {
+            int p = start[c], end = start[c + 1];
+            Sums even = zero(), odd = zero(), even2 = zero(), odd2 = zero();
+            for (; p + 1 < end; p += 2) {
+                even = add(even, valueByColumn[p], delta + rowOfEntry[p] * UNITS);
+                odd = add(odd, valueByColumn[p + 1], delta + rowOfEntry[p + 1] * UNITS);
+                even2 = add(even2, valueByColumn[p], delta2 + rowOfEntry[p] * UNITS);
+                odd2 = add(odd2, valueByColumn[p + 1], delta2 + rowOfEntry[p + 1] * UNITS);
+            }
+            if (p < end) {
+                even = add(even, valueByColumn[p], delta + rowOfEntry[p] * UNITS);
+                even2 = add(even2, valueByColumn[p], delta2 + rowOfEntry[p] * UNITS);
+            }
+            store(gradient + c * UNITS, even, odd);
+            store(gradient2 + c * UNITS, even2, odd2);
         }
     }
 }
@@ -182,5 +226,19 @@ int main(int argc, char **argv) {
     TIME("x · W, 64 rows padded to 64 floats (aligned, first level)", forward(kernel, 64, 63, output));
     TIME("xᵀ · δ by column, per batch of 32", backward(delta, gradient, 0));
     TIME("xᵀ · δ, each batch's entries as one long column", backward(delta, gradient, 1));
-    return output[0] + gradient[0] == 12345.0f;  // keep the results alive
+
+    // Two models on the same batches (two members of a sweep): each loop per model and entry.
+    float *kernel2 = aligned_alloc(64, WIDTH * 64 * sizeof(float));
+    float *output2 = aligned_alloc(64, BATCH * UNITS * sizeof(float) + 64);
+    float *delta2 = aligned_alloc(64, BATCH * UNITS * sizeof(float) + 64);
+    float *gradient2 = aligned_alloc(64, WIDTH * UNITS * sizeof(float) + 64);
+    for (int i = 0; i < WIDTH * 64; i++) kernel2[i] = rand() / (float)RAND_MAX - 0.5f;
+    for (int i = 0; i < BATCH * UNITS; i++) delta2[i] = rand() / (float)RAND_MAX - 0.5f;
+    best = 0;
+    entries *= 2;
+    TIME("x · W of two models, one after the other", (forward(kernel, UNITS, 1023, output), forward(kernel2, UNITS, 1023, output2)));
+    TIME("x · W of two models in one pass", forwardPair(kernel, kernel2, output, output2));
+    TIME("xᵀ · δ of two models, one after the other", (backward(delta, gradient, 0), backward(delta2, gradient2, 0)));
+    TIME("xᵀ · δ of two models in one pass", backwardPair(delta, delta2, gradient, gradient2));
+    return output[0] + gradient[0] + output2[0] + gradient2[0] == 12345.0f;  // keep the results alive
 }
