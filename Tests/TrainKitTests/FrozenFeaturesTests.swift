@@ -49,11 +49,12 @@ struct FrozenFeaturesTests {
         let weights: [[Float]]
     }
 
-    static func fit(_ data: Dataset, base: Sequential, featuresOnce: Bool, callbacks: [any Callback] = []) -> Outcome {
+    static func fit(_ data: Dataset, base: Sequential, featuresOnce: Bool, shuffle: Bool = true,
+                    callbacks: [any Callback] = []) -> Outcome {
         var model = transferModel(base: base, featuresOnce: featuresOnce)
         let validation = rows(of: data, 150..<200)
         let history = model.fit(rows(of: data, 0..<150), epochs: 4, batchSize: 16, validation: validation,
-                                callbacks: callbacks)
+                                shuffle: shuffle, callbacks: callbacks)
         return Outcome(history: history, weights: model.getWeights())
     }
 
@@ -79,6 +80,15 @@ struct FrozenFeaturesTests {
         #expect(Self.sameBits(once.weights, batchByBatch.weights))
         // The frozen base's weights come back untouched.
         #expect(Self.sameBits(Array(once.weights.prefix(base.getWeights().count)), base.getWeights()))
+    }
+
+    /// Unshuffled epochs read the features where they are instead of gathering them.
+    @Test func unshuffledEpochsTrainBitForBitAsBatchByBatch() {
+        let base = Self.base(for: Self.mostlyZero, batchNormalization: true)
+        let once = Self.fit(Self.mostlyZero, base: base, featuresOnce: true, shuffle: false)
+        let batchByBatch = Self.fit(Self.mostlyZero, base: base, featuresOnce: false, shuffle: false)
+        #expect(once.history == batchByBatch.history)
+        #expect(Self.sameBits(once.weights, batchByBatch.weights))
     }
 
     @Test(arguments: [false, true])
