@@ -1,15 +1,19 @@
 /// A per-tensor optimizer state that a memo entry can hold: the built-in optimizers' states.
 protocol MemoStateCodable {
+    /// The floats the state holds.
+    var floatCount: Int { get }
     func encode(into writer: inout MemoWriter)
     static func decode(from reader: inout MemoReader) throws -> Self
 }
 
 extension Array: MemoStateCodable where Element == Float {
+    var floatCount: Int { count }
     func encode(into writer: inout MemoWriter) { writer.add(self) }
     static func decode(from reader: inout MemoReader) throws -> [Float] { try reader.floats() }
 }
 
 extension AdamMoments: MemoStateCodable {
+    var floatCount: Int { first.count + second.count + secondMax.count }
     func encode(into writer: inout MemoWriter) {
         writer.add(first)
         writer.add(second)
@@ -22,6 +26,7 @@ extension AdamMoments: MemoStateCodable {
 }
 
 extension RMSprop.State: MemoStateCodable {
+    var floatCount: Int { squares.count + average.count + moment.count }
     func encode(into writer: inout MemoWriter) {
         writer.add(squares)
         writer.add(average)
@@ -41,6 +46,14 @@ enum OptimizerSnapshot {
     static func isKnown(_ optimizer: any Optimizer) -> Bool {
         optimizer is SGD || optimizer is Adam || optimizer is Adamax || optimizer is Nadam || optimizer is Adagrad
             || optimizer is RMSprop
+    }
+
+    /// The floats of `optimizer`'s per-tensor states (0 for a type whose states are not built in).
+    static func stateFloats(_ optimizer: any Optimizer) -> Int {
+        func count<O: Optimizer>(_ optimizer: O) -> Int {
+            optimizer.states.items.reduce(0) { $0 + (($1 as? any MemoStateCodable)?.floatCount ?? 0) }
+        }
+        return count(optimizer)
     }
 
     /// Writes the state of `final`, a trained copy of `initial`; false when it cannot be stored.

@@ -10,12 +10,24 @@ extension Sequential {
         let batchSize: Int
         let shuffle: Bool
         let callbacks: [any Callback]
+
+        /// The same fit without callbacks.
+        var withoutCallbacks: FitRequest {
+            FitRequest(data: data, validation: validation, validationSplit: validationSplit, trainCount: trainCount,
+                       epochs: epochs, batchSize: batchSize, shuffle: shuffle, callbacks: [])
+        }
     }
 
-    /// The key of a fit of this built, compiled model, or nil when some input cannot be described
-    /// (an optimizer, layer or callback type the engine does not know, a closure it cannot tabulate).
+    /// The memo key of a fit of this built, compiled model: nil without a memo store or when some
+    /// input cannot be described.
     func memoKey(for request: FitRequest) -> String? {
-        guard TrainingMemo.store != nil, let compilation, OptimizerSnapshot.isKnown(compilation.optimizer),
+        TrainingMemo.store == nil ? nil : fitKey(for: request)
+    }
+
+    /// The content key of a fit of this built, compiled model, or nil when some input cannot be described
+    /// (an optimizer, layer or callback type the engine does not know, a closure it cannot tabulate).
+    func fitKey(for request: FitRequest) -> String? {
+        guard let compilation, OptimizerSnapshot.isKnown(compilation.optimizer),
               layers.allSatisfy({ $0 is Dense || $0 is BatchNormalization || $0 is Dropout })
         else { return nil }
         let stepsPerEpoch = (request.trainCount + request.batchSize - 1) / request.batchSize

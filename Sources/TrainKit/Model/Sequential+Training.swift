@@ -31,6 +31,15 @@ extension Sequential {
     /// not depend on the rows beside it in its batch, as the engine's own products do not). A
     /// callback that sets other weights for the frozen layers gets features computed from them.
     ///
+    /// A fit whose only callbacks are `ReduceLROnPlateau` and `EarlyStopping` trains exactly as
+    /// the same fit without them until one of them first acts. When that fit without callbacks
+    /// has already run in this program (a constant-rate run before a plateau sweep), its recorded
+    /// epochs are replayed — logs, reports and the callbacks' decisions as if trained — and
+    /// training starts after the epoch at whose end a callback first lowered the rate, set the
+    /// weights or stopped. The history and weights are those of a run from the first epoch, bit
+    /// for bit. Models with a `Dropout` layer always train in full. Runs are kept in memory only,
+    /// up to 128 MiB; `TRAINBOOK_REPLAY=0` turns replaying off.
+    ///
     /// When a notebook runner names a memo store (see ``TrainingMemo``), a fit whose inputs were all
     /// seen before is not run again: its history, weights, optimizer state and random streams are
     /// read back exactly as the run left them. The inputs are the layers (with their weights), the
@@ -73,10 +82,18 @@ extension Sequential {
         check(train, role: "fit", loss: compilation.loss)
         if let held { check(held, role: "validation", loss: compilation.loss) }
 
-        let key = memoKey(for: FitRequest(data: data, validation: validation, validationSplit: validationSplit,
-                                          trainCount: train.count, epochs: epochs, batchSize: batchSize,
-                                          shuffle: shuffle, callbacks: callbacks))
+        let request = FitRequest(data: data, validation: validation, validationSplit: validationSplit,
+                                 trainCount: train.count, epochs: epochs, batchSize: batchSize,
+                                 shuffle: shuffle, callbacks: callbacks)
+        let key = memoKey(for: request)
         if let history = restoreFitMemo(key, epochs: epochs, verbose: verbose) { return history }
+        // A fit without callbacks is recorded; one whose callbacks only watch until they act
+        // replays the recorded epochs of its twin without them (`RecordedRun`).
+        let replays = RecordedRuns.isEnabled && !layers.contains { $0 is Dropout }
+            && (callbacks.isEmpty || Self.watchesUntilActing(callbacks))
+        let twinKey = replays ? (callbacks.isEmpty ? key ?? fitKey(for: request) : fitKey(for: request.withoutCallbacks)) : nil
+        let twin = callbacks.isEmpty ? nil : twinKey.flatMap(RecordedRuns.run(for:))
+        let recorder = callbacks.isEmpty ? twinKey.map(RecordedRun.Recorder.init(key:)) : nil
         let network = Network(layers: layers, capacity: batchSize)
         let step = TrainingStep(network: network, loss: compilation.loss,
                                 metrics: resolvedMetrics(compilation, targetWidth: train.y.cols))
@@ -85,7 +102,8 @@ extension Sequential {
             step: step, optimizer: compilation.optimizer, momentumSchedule: compilation.momentumSchedule,
             steps: compilation.steps, epochs: epochs, verbose: verbose)
         context.run(train: train, validation: held, batchSize: batchSize, shuffle: shuffle, callbacks: callbacks,
-                    shuffler: &shuffleGenerator, computesFrozenFeaturesOnce: computesFrozenFeaturesOnce)
+                    shuffler: &shuffleGenerator, computesFrozenFeaturesOnce: computesFrozenFeaturesOnce,
+                    twin: twin, recorder: recorder)
         layers = network.layers
         compilation.optimizer = context.optimizer
         compilation.steps = context.steps

@@ -2,8 +2,11 @@
 extension TrainingContext {
     /// Trains on `train` for `epochs` epochs; `shuffler` draws each epoch's permutation. With
     /// `computesFrozenFeaturesOnce`, a frozen base's outputs are computed once for all rows.
+    /// With `twin`, the same fit recorded without `callbacks`, its epochs are replayed until a
+    /// callback acts; with `recorder`, each epoch's state is recorded.
     func run(train: Dataset, validation: Dataset?, batchSize: Int, shuffle: Bool,
-             callbacks: [any Callback], shuffler: inout SeededGenerator, computesFrozenFeaturesOnce: Bool = true) {
+             callbacks: [any Callback], shuffler: inout SeededGenerator, computesFrozenFeaturesOnce: Bool = true,
+             twin: RecordedRun? = nil, recorder: RecordedRun.Recorder? = nil) {
         var callbacks = callbacks
         // A frozen base's outputs are the same every epoch: the layers above train on them.
         let frozen = computesFrozenFeaturesOnce ? FrozenFeatures(network: network, train: train.x, validation: validation) : nil
@@ -15,14 +18,16 @@ extension TrainingContext {
         }
         let count = train.count, xWidth = frozen?.width ?? train.x.cols, yWidth = train.y.cols
         let gatherer = BatchGatherer(capacity: batchSize, xWidth: xWidth, yWidth: yWidth)
-        var reportedNonFinite = false
         for index in callbacks.indices { callbacks[index].onTrainBegin(self) }
+        let firstEpoch = twin.map { replay($0, callbacks: &callbacks, shuffler: &shuffler) } ?? 0
+        // Replayed epochs reported their non-finite loss already.
+        var reportedNonFinite = history.contains("loss") && history["loss"].contains { !$0.isFinite }
         // Mostly-zero features (images) are kept once as their nonzero entries, which each batch
         // copies instead of gathering dense rows out of a set too large for the cache.
         network.withSparseView(of: train.x) { sparseX in
             withRows(of: train.x, or: frozen) { xAll in
                 train.y.data.withUnsafeBufferPointer { yAll in
-                    for epoch in 0..<epochs {
+                    for epoch in firstEpoch ..< max(firstEpoch, epochs) where !stopTraining {
                         self.epoch = epoch
                         for index in callbacks.indices { callbacks[index].onEpochBegin(epoch, self) }
                         let order = shuffle ? shuffler.permutation(count) : nil
@@ -46,12 +51,13 @@ extension TrainingContext {
                         }
                         finishEpoch(epoch, totals: totals, validation: frozen?.validation ?? validation, callbacks: &callbacks,
                                     reportedNonFinite: &reportedNonFinite)
-                        if stopTraining { break }
+                        recorder?.record(self, shuffler: shuffler)
                     }
                 }
             }
         }
         for index in callbacks.indices { callbacks[index].onTrainEnd(self) }
+        recorder?.finish(self, epochs: epochs)
     }
 
     /// Runs `body` with the training rows: the frozen base's features when there are some, else `x`.
@@ -88,6 +94,11 @@ extension TrainingContext {
             reportedNonFinite = true
             warn("loss became \(logs[0].value.isNaN ? "NaN" : "infinite") at epoch \(epoch) (counting from 0, as the history and its plots do)")
         }
+        endEpoch(epoch, logs: logs, callbacks: &callbacks)
+    }
+
+    /// An epoch's logs to the callbacks' `onEpochEnd`, the history and the reports.
+    func endEpoch(_ epoch: Int, logs: [(key: String, value: Double)], callbacks: inout [any Callback]) {
         let dictionary = Dictionary(uniqueKeysWithValues: logs.map { ($0.key, $0.value) })
         for index in callbacks.indices { callbacks[index].onEpochEnd(epoch, logs: dictionary, self) }
         history.append(epoch: epoch, logs: logs)

@@ -23,6 +23,9 @@ public final class TrainingContext {
     let verbose: Verbosity
     /// The frozen base's features while `run` trains on them.
     var frozenFeatures: FrozenFeatures?
+    /// How many times a callback has set the rate or the weights (a replay of recorded epochs
+    /// ends when a callback does).
+    private(set) var interventions = 0
 
     init(step: TrainingStep, optimizer: any Optimizer, momentumSchedule: (@Sendable (Int) -> Double)?,
          steps: Int, epochs: Int, verbose: Verbosity) {
@@ -50,7 +53,10 @@ public final class TrainingContext {
     /// as assigning `optimizer.learning_rate` does in Keras; a cycled momentum schedule stays.
     public var learningRate: Double {
         get { optimizer.learningRate(steps) }
-        set { optimizer.learningRate = .constant(newValue) }
+        set {
+            optimizer.learningRate = .constant(newValue)
+            interventions += 1
+        }
     }
 
     /// All weights of the model in Keras order (per layer, as `Sequential.getWeights`).
@@ -65,6 +71,7 @@ public final class TrainingContext {
             }
             network.load(newValue)
             frozenFeatures?.refresh(from: network)
+            interventions += 1
         }
     }
 
