@@ -1,6 +1,9 @@
 import Testing
 @testable import TrainKit
 
+/// Sweeps run their values in parallel, in groups whose fits on the same batches train in step
+/// (`SweepGroup`, `TrainingRun.train`). The oracle is the same closure run on each value one after
+/// another, outside any sweep: histories and weights must be the same bit for bit.
 struct SweepTests {
     static let data = makeBlobs(samples: 120, centers: 3, features: 2, spread: 2, seed: 4)
 
@@ -23,27 +26,103 @@ struct SweepTests {
     }
 
     /// More threads than cores (the machine time-slices them) changes nothing either.
-    @Test func oneThreadPerValueGivesIdenticalHistories() {
+    @Test func oneGroupPerValueGivesIdenticalHistories() {
         let rates = [0.3, 0.1, 0.03]
-        #expect(sweep(rates, threads: 3, Self.run) == rates.map(Self.run))
+        #expect(sweep(rates, groups: 3, Self.run) == rates.map(Self.run))
     }
 
-    @Test func valuesThatDoNotDivideAmongTheWorkersRunAllAtOnce() {
-        // Three trainings on two cores: one thread each, not a last round on one core.
-        #expect(sweepThreads(values: 3, workers: nil, defaultWorkers: 2) == 3)
-        #expect(sweepThreads(values: 5, workers: nil, defaultWorkers: 4) == 5)
-        // Even rounds, or more than twice the workers: the workers.
-        #expect(sweepThreads(values: 4, workers: nil, defaultWorkers: 2) == 2)
-        #expect(sweepThreads(values: 8, workers: nil, defaultWorkers: 2) == 2)
-        #expect(sweepThreads(values: 5, workers: nil, defaultWorkers: 2) == 2)
-        #expect(sweepThreads(values: 1, workers: nil, defaultWorkers: 2) == 1)
-        // A worker count given is kept (the bench's one-worker sweeps).
-        #expect(sweepThreads(values: 3, workers: 2, defaultWorkers: 2) == 2)
-        #expect(sweepThreads(values: 3, workers: 1, defaultWorkers: 2) == 1)
+    @Test func groupPlan() {
+        // One group per worker, at most one per value.
+        #expect(sweepGroups(values: 4, workers: 2) == 2)
+        #expect(sweepGroups(values: 8, workers: 2) == 2)
+        #expect(sweepGroups(values: 5, workers: 2) == 2)
+        #expect(sweepGroups(values: 1, workers: 2) == 1)
+        #expect(sweepGroups(values: 7, workers: 1) == 1)
+        // Three trainings on two cores: one each, not a pair in step and one alone.
+        #expect(sweepGroups(values: 3, workers: 2) == 3)
+        #expect(sweepGroups(values: 5, workers: 4) == 5)
     }
 
     @Test func resultsComeBackInInputOrder() {
         let values = Array(0..<50)
         #expect(sweep(values, workers: 4) { $0 * $0 } == values.map { $0 * $0 })
+    }
+
+    // MARK: Fits in step
+
+    /// 300 columns of which about 15 % are nonzero, as image pixels: the first layer's sparse path,
+    /// whose loaded entries the models trained in step share.
+    static let mostlyZero: (train: Dataset, validation: Dataset) = {
+        let values = SparseInputTests.sparseValues(rows: 160, width: 300, density: 0.15, seed: 31)
+        let labels = (0..<160).map { row -> [Float] in
+            let sum = (0..<150).reduce(Float(0)) { $0 + values[row * 300 + $1] }
+            return [row % 4 == 0 ? 2 : sum > 11 ? 1 : 0]
+        }
+        let all = Dataset(x: Matrix(rows: 160, cols: 300, data: values), y: Matrix(labels))
+        return (rows(of: all, 0..<120), rows(of: all, 120..<160))
+    }()
+
+    struct Outcome: Equatable {
+        let histories: [History]
+        let weights: [[Float]]
+    }
+
+    /// A member's work: a fit on the shared rows with `setting`'s optimizer, callbacks and batch size,
+    /// and (when asked) a second fit of the same model.
+    struct Setting {
+        var rate = 0.05
+        var momentum = 0.0
+        var batchSize = 16
+        var callbacks: () -> [any Callback] = { [] }
+        var fitsTwice = false
+        var fits = true
+    }
+
+    static func member(_ setting: Setting) -> Outcome {
+        var model = Sequential(seed: 7) {
+            Dense(24, activation: .relu, kernelInitializer: .heUniform)
+            Dense(3, activation: .softmax)
+        }
+        model.compile(optimizer: SGD(learningRate: setting.rate, momentum: setting.momentum),
+                      loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
+        guard setting.fits else { return Outcome(histories: [], weights: model.getWeights()) }
+        var histories = [model.fit(mostlyZero.train, epochs: 6, batchSize: setting.batchSize,
+                                   validation: mostlyZero.validation, callbacks: setting.callbacks())]
+        if setting.fitsTwice {
+            histories.append(model.fit(mostlyZero.train, epochs: 3, batchSize: setting.batchSize,
+                                       validation: mostlyZero.validation))
+        }
+        return Outcome(histories: histories, weights: model.getWeights())
+    }
+
+    @Test func fitsOnTheSameBatchesTrainInStepAsTheyWouldAlone() {
+        let settings = [0.3, 0.1, 0.03, 0.01].map { Setting(rate: $0) }
+        let alone = settings.map(Self.member)
+        let before = TrainingRunCounts.runsInStep
+        #expect(sweep(settings, workers: 1, Self.member) == alone)
+        #expect(sweep(settings, workers: 2, Self.member) == alone)
+        // One set of four, then two sets of two.
+        #expect(TrainingRunCounts.runsInStep - before >= 8)
+    }
+
+    @Test func membersThatStopEarlyFitTwiceOrNotAtAllStayThemselves() {
+        let settings = [
+            Setting(rate: 0.3, momentum: 0.9, callbacks: { [EarlyStopping(monitor: "loss", minDelta: 10, patience: 1)] }),
+            Setting(rate: 0.1, callbacks: { [ReduceLROnPlateau(monitor: "loss", factor: 0.5, patience: 1, minDelta: 0.05)] }),
+            Setting(rate: 0.03, fitsTwice: true),
+            Setting(fits: false),
+            Setting(rate: 0.01, callbacks: { [TerminateOnNaN()] }, fitsTwice: true),
+        ]
+        let alone = settings.map(Self.member)
+        #expect(alone[0].histories[0].epochs.count < 6, "the test needs a member that stops early")
+        #expect(sweep(settings, workers: 1, Self.member) == alone)
+        #expect(sweep(settings, workers: 2, Self.member) == alone)
+    }
+
+    @Test func fitsOnOtherBatchesTrainApartAndAtTheSameTime() {
+        let settings = [Setting(rate: 0.1, batchSize: 16), Setting(rate: 0.1, batchSize: 20),
+                        Setting(rate: 0.05, batchSize: 16), Setting(rate: 0.05, batchSize: 20)]
+        let alone = settings.map(Self.member)
+        #expect(sweep(settings, workers: 1, Self.member) == alone)
     }
 }

@@ -21,11 +21,11 @@ extension Dense {
         private let buffers = KernelBuffers()
         /// The nonzero entries of the input, for a layer wide enough that skipping zeros pays
         /// (the first layer on images): nil for narrow layers.
-        private let sparseInput: SparseRows?
+        private var sparseInput: SparseRows?
         /// The input whose entries `sparseInput` holds after this forward pass, else nil (BLAS ran).
         private var sparseSource: UnsafePointer<Float>?
         /// The input pointer and row count that `preload` loaded `sparseInput` for, until the next forward pass.
-        private var preloaded: (input: UnsafePointer<Float>, rows: Int)?
+        var preloaded: (input: UnsafePointer<Float>, rows: Int)?
         /// Whether a batch that was not preloaded is scanned for zeros before its product; off
         /// while training on or measuring a set known to be too dense (Fashion-MNIST's pixels are
         /// about half nonzero), where every scan would end in BLAS anyway.
@@ -68,6 +68,14 @@ extension Dense {
 
         /// Whether the layer skips zero inputs (it is wide enough for that to pay).
         var takesSparseInput: Bool { sparseInput != nil }
+
+        /// Reads the entries `other` loads from now on instead of loading its own (models trained
+        /// in step on the same batches: `TrainingRun.train`); `preloaded` then says which pass
+        /// they are for.
+        func readsSparseInput(of other: Kernel) {
+            guard sparseInput != nil, other.inputs == inputs else { return }
+            sparseInput = other.sparseInput
+        }
 
         /// Loads the rows `indices` of `matrix` as the input of the next forward pass on `input`,
         /// which then reads them instead of `input`'s values (a shuffled batch that need not be

@@ -101,9 +101,17 @@ extension Sequential {
         let context = TrainingContext(
             step: step, optimizer: compilation.optimizer, momentumSchedule: compilation.momentumSchedule,
             steps: compilation.steps, epochs: epochs, verbose: verbose)
-        context.run(train: train, validation: held, batchSize: batchSize, shuffle: shuffle, callbacks: callbacks,
-                    shuffler: &shuffleGenerator, computesFrozenFeaturesOnce: computesFrozenFeaturesOnce,
-                    twin: twin, recorder: recorder)
+        let run = TrainingRun(context: context, train: train, validation: held, batchSize: batchSize, shuffle: shuffle,
+                              callbacks: callbacks, shuffler: shuffleGenerator,
+                              computesFrozenFeaturesOnce: computesFrozenFeaturesOnce, twin: twin, recorder: recorder)
+        // In a sweep, the fits of a group train together (on the same batches, in step).
+        if let (group, member) = SweepGroup.current {
+            group.train(run, member: member)
+        } else {
+            TrainingRun.train([run])
+        }
+        run.end()
+        shuffleGenerator = run.shuffler
         layers = network.layers
         compilation.optimizer = context.optimizer
         compilation.steps = context.steps

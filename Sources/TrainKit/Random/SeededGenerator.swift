@@ -91,3 +91,10 @@ extension SeededGenerator {
         self.init(seed: UInt64(bitPattern: Int64(seed)))
     }
 }
+
+extension SeededGenerator: Equatable {
+    /// Whether both will draw the same stream from here on.
+    public static func == (a: SeededGenerator, b: SeededGenerator) -> Bool {
+        a.state == b.state && a.spareNormal.map(\.bitPattern) == b.spareNormal.map(\.bitPattern)
+    }
+}

@@ -7,63 +7,12 @@ extension TrainingContext {
     func run(train: Dataset, validation: Dataset?, batchSize: Int, shuffle: Bool,
              callbacks: [any Callback], shuffler: inout SeededGenerator, computesFrozenFeaturesOnce: Bool = true,
              twin: RecordedRun? = nil, recorder: RecordedRun.Recorder? = nil) {
-        var callbacks = callbacks
-        // A frozen base's outputs are the same every epoch: the layers above train on them.
-        let frozen = computesFrozenFeaturesOnce ? FrozenFeatures(network: network, train: train.x, validation: validation) : nil
-        frozenFeatures = frozen
-        network.start = frozen?.layerCount ?? 0
-        defer {
-            network.start = 0
-            frozenFeatures = nil
-        }
-        let count = train.count, xWidth = frozen?.width ?? train.x.cols, yWidth = train.y.cols
-        let gatherer = BatchGatherer(capacity: batchSize, xWidth: xWidth, yWidth: yWidth)
-        for index in callbacks.indices { callbacks[index].onTrainBegin(self) }
-        let firstEpoch = twin.map { replay($0, callbacks: &callbacks, shuffler: &shuffler) } ?? 0
-        // Replayed epochs reported their non-finite loss already.
-        var reportedNonFinite = history.contains("loss") && history["loss"].contains { !$0.isFinite }
-        // Mostly-zero features (images) are kept once as their nonzero entries, which each batch
-        // copies instead of gathering dense rows out of a set too large for the cache.
-        network.withSparseView(of: train.x) { sparseX in
-            withRows(of: train.x, or: frozen) { xAll in
-                train.y.data.withUnsafeBufferPointer { yAll in
-                    for epoch in firstEpoch ..< max(firstEpoch, epochs) where !stopTraining {
-                        self.epoch = epoch
-                        for index in callbacks.indices { callbacks[index].onEpochBegin(epoch, self) }
-                        let order = shuffle ? shuffler.permutation(count) : nil
-                        var totals = EpochTotals(metrics: metrics.count)
-                        var batch = 0
-                        while totals.seen < count && !stopTraining {
-                            let seen = totals.seen, rows = min(batchSize, count - seen)
-                            let rowsOfBatch = order.map { order in
-                                let indices = order[seen ..< seen + rows]
-                                return sparseX.flatMap {
-                                    gatherer.preload(indices, of: $0, into: network, y: yAll.baseAddress!, yWidth: yWidth)
-                                } ?? gatherer.gather(indices, x: xAll.baseAddress!, xWidth: xWidth, y: yAll.baseAddress!, yWidth: yWidth)
-                            } ?? gatherer.inPlace(seen ..< seen + rows, of: sparseX, into: network,
-                                                  x: xAll.baseAddress!, xWidth: xWidth, y: yAll.baseAddress!, yWidth: yWidth)
-                            if let sparseX, let order {
-                                // The next batch's rows load while this one trains.
-                                sparseX.prefetch(order[min(seen + rows, count) ..< min(seen + rows + batchSize, count)])
-                            }
-                            trainBatch(rowsOfBatch, index: batch, callbacks: &callbacks, totals: &totals)
-                            batch += 1
-                        }
-                        finishEpoch(epoch, totals: totals, validation: frozen?.validation ?? validation, callbacks: &callbacks,
-                                    reportedNonFinite: &reportedNonFinite)
-                        recorder?.record(self, shuffler: shuffler)
-                    }
-                }
-            }
-        }
-        for index in callbacks.indices { callbacks[index].onTrainEnd(self) }
-        recorder?.finish(self, epochs: epochs)
-    }
-
-    /// Runs `body` with the training rows: the frozen base's features when there are some, else `x`.
-    private func withRows(of x: Matrix, or frozen: FrozenFeatures?, _ body: (UnsafeBufferPointer<Float>) -> Void) {
-        if let frozen { return body(UnsafeBufferPointer(frozen.trainX)) }
-        x.data.withUnsafeBufferPointer(body)
+        let run = TrainingRun(context: self, train: train, validation: validation, batchSize: batchSize, shuffle: shuffle,
+                              callbacks: callbacks, shuffler: shuffler, computesFrozenFeaturesOnce: computesFrozenFeaturesOnce,
+                              twin: twin, recorder: recorder)
+        TrainingRun.train([run])
+        run.end()
+        shuffler = run.shuffler
     }
 
     /// One batch of `fit`: the callbacks' `onBatchBegin`, the training step with this step's rate
@@ -83,7 +32,7 @@ extension TrainingContext {
     }
 
     /// The end of an epoch: validation, logs, the callbacks' `onEpochEnd`, the history and the report.
-    private func finishEpoch(_ epoch: Int, totals: EpochTotals, validation: Dataset?, callbacks: inout [any Callback],
+    func finishEpoch(_ epoch: Int, totals: EpochTotals, validation: Dataset?, callbacks: inout [any Callback],
                              reportedNonFinite: inout Bool) {
         var logs = averaged(totals.sums, over: max(totals.seen, 1))
         if let validation {
