@@ -74,9 +74,26 @@ final class SparseRows {
 
     /// `output = x · w` for the loaded rows: `w` is `width × n`, `output` is `rows × n`, row-major.
     func multiply(_ w: UnsafePointer<Float>, n: Int, into output: UnsafeMutablePointer<Float>) {
+        let piece = n % 16
+        if n > 16, n <= 64, piece != 0, piece <= 8 {
+            return piece <= 4
+                ? multiply(w, n: n, into: output, tail: SIMD4<Float>.self)
+                : multiply(w, n: n, into: output, tail: SIMD8<Float>.self)
+        }
         for r in 0..<rows {
             accumulate(Int(rowStart[r]) ..< Int(rowStart[r + 1]), index: columns, values: values,
                        rowsOf: w, n: n, into: output + r * n)
+        }
+    }
+
+    /// `multiply` for 17 to 64 columns ending in a short piece, as `multiplyTransposed`'s twin below.
+    private func multiply<Tail: SIMD>(_ w: UnsafePointer<Float>, n: Int, into output: UnsafeMutablePointer<Float>,
+                                      tail: Tail.Type) where Tail.Scalar == Float {
+        var start = Int(rowStart[0])
+        for r in 0..<rows {
+            let end = Int(rowStart[r &+ 1])
+            accumulate(start ..< end, index: columns, values: values, rowsOf: w, n: n, into: output + r &* n, tail: Tail.self)
+            start = end
         }
     }
 
@@ -86,9 +103,29 @@ final class SparseRows {
             indexByColumn()
             indexedByColumn = true
         }
+        // The shape decided once for all columns, not in each of the 784 short ones.
+        let piece = n % 16
+        if n > 16, n <= 64, piece != 0, piece <= 8 {
+            return piece <= 4
+                ? multiplyTransposed(delta, n: n, into: gradient, tail: SIMD4<Float>.self)
+                : multiplyTransposed(delta, n: n, into: gradient, tail: SIMD8<Float>.self)
+        }
         for c in 0..<width {
             accumulate(Int(columnStart[c]) ..< Int(columnStart[c + 1]), index: rowOfEntry, values: valueByColumn,
                        rowsOf: delta, n: n, into: gradient + c * n)
+        }
+    }
+
+    /// `multiplyTransposed` for 17 to 64 columns ending in a short piece, each column's sums made by
+    /// the `Tail` form of `accumulate` inlined into one loop.
+    private func multiplyTransposed<Tail: SIMD>(_ delta: UnsafePointer<Float>, n: Int, into gradient: UnsafeMutablePointer<Float>,
+                                                tail: Tail.Type) where Tail.Scalar == Float {
+        var start = Int(columnStart[0])
+        for c in 0..<width {
+            let end = Int(columnStart[c &+ 1])
+            accumulate(start ..< end, index: rowOfEntry, values: valueByColumn, rowsOf: delta, n: n,
+                       into: gradient + c &* n, tail: Tail.self)
+            start = end
         }
     }
 
