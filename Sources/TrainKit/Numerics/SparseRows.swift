@@ -16,8 +16,12 @@ final class SparseRows {
     private(set) var rows = 0
     /// Row `r`'s entries are `rowStart[r] ..< rowStart[r + 1]` of `columns` and `values`.
     private let rowStart: UnsafeMutablePointer<Int32>
-    private let columns: UnsafeMutablePointer<Int32>
-    private let values: UnsafeMutablePointer<Float>
+    /// The loaded entries: the buffers below, or (consecutive rows of a `SparseMatrix`) the
+    /// matrix's own, read where they are.
+    private var columns: UnsafePointer<Int32>
+    private var values: UnsafePointer<Float>
+    private let ownColumns: UnsafeMutablePointer<Int32>
+    private let ownValues: UnsafeMutablePointer<Float>
     /// The same entries by column (for `xᵀ · δ`): column `c`'s are `columnStart[c] ..< columnStart[c + 1]`.
     private let columnStart: UnsafeMutablePointer<Int32>
     private let rowOfEntry: UnsafeMutablePointer<Int32>
@@ -35,8 +39,10 @@ final class SparseRows {
         // One chunk of room past the limit: the scan writes a chunk's candidates before counting them.
         let room = limit + 16
         rowStart = ints.make(capacity + 1)
-        columns = ints.make(room)
-        values = floats.make(room)
+        ownColumns = ints.make(room)
+        ownValues = floats.make(room)
+        columns = UnsafePointer(ownColumns)
+        values = UnsafePointer(ownValues)
         columnStart = ints.make(width + 1)
         rowOfEntry = ints.make(room)
         valueByColumn = floats.make(room)
@@ -46,9 +52,11 @@ final class SparseRows {
     /// for the batch to be worth it (then nothing usable is loaded).
     func load(_ x: UnsafePointer<Float>, rows: Int) -> Bool {
         let complete = NonzeroScan.scan(x, rows: rows, width: width, limit: min(limit, rows * width),
-                                        columns: columns, values: values) { [rowStart] row, count in
+                                        columns: ownColumns, values: ownValues) { [rowStart] row, count in
             rowStart[row + 1] = Int32(truncatingIfNeeded: count)
         }
+        columns = UnsafePointer(ownColumns)
+        values = UnsafePointer(ownValues)
         guard complete else { return false }
         self.rows = rows
         indexedByColumn = false
@@ -58,16 +66,34 @@ final class SparseRows {
     /// Keeps the rows `indices` of `matrix` (as many as fit in the capacity, each `width` wide);
     /// false when they have too many nonzero entries for the batch to be worth it.
     func load<Rows: Collection<Int>>(_ indices: Rows, of matrix: SparseMatrix) -> Bool {
+        if let range = indices as? Range<Int> { return load(range, of: matrix) }
+        columns = UnsafePointer(ownColumns)
+        values = UnsafePointer(ownValues)
         var count = 0
         for (r, row) in indices.enumerated() {
             let start = matrix.rowStart[row], length = matrix.rowStart[row + 1] - start
             guard count + length <= limit else { return false }
-            (columns + count).update(from: matrix.columns + start, count: length)
-            (values + count).update(from: matrix.values + start, count: length)
+            (ownColumns + count).update(from: matrix.columns + start, count: length)
+            (ownValues + count).update(from: matrix.values + start, count: length)
             count += length
             rowStart[r + 1] = Int32(truncatingIfNeeded: count)
         }
         rows = indices.count
+        indexedByColumn = false
+        return true
+    }
+
+    /// Keeps the consecutive rows `range` of `matrix` (validation, unshuffled epochs) by reading
+    /// their entries where the matrix keeps them, one after another already: nothing to copy.
+    private func load(_ range: Range<Int>, of matrix: SparseMatrix) -> Bool {
+        let base = matrix.rowStart[range.lowerBound]
+        guard matrix.rowStart[range.upperBound] - base <= limit else { return false }
+        for (r, row) in range.enumerated() {
+            rowStart[r + 1] = Int32(truncatingIfNeeded: matrix.rowStart[row + 1] - base)
+        }
+        columns = UnsafePointer(matrix.columns + base)
+        values = UnsafePointer(matrix.values + base)
+        rows = range.count
         indexedByColumn = false
         return true
     }
