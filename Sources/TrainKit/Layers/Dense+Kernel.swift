@@ -21,11 +21,14 @@ extension Dense {
         private let buffers = KernelBuffers()
         /// The nonzero entries of the input, for a layer wide enough that skipping zeros pays
         /// (the first layer on images): nil for narrow layers.
-        private var sparseInput: SparseRows?
-        /// The input whose entries `sparseInput` holds after this forward pass, else nil (BLAS ran).
+        private let sparseInput: SparseRows?
+        /// The input whose entries `sparseUsed` holds after this forward pass, else nil (BLAS ran).
         private var sparseSource: UnsafePointer<Float>?
-        /// The input pointer and row count that `preload` loaded `sparseInput` for, until the next forward pass.
-        var preloaded: (input: UnsafePointer<Float>, rows: Int)?
+        private var sparseUsed: SparseRows?
+        /// The entries the next forward pass on `input` (with `rows` rows) reads instead of
+        /// `input`'s values: loaded by `preload` into this layer's own `sparseInput`, or another
+        /// model's, trained in step on the same batch (`TrainingRun.train`).
+        var preloaded: (input: UnsafePointer<Float>, rows: Int, entries: SparseRows)?
         /// Whether a batch that was not preloaded is scanned for zeros before its product; off
         /// while training on or measuring a set known to be too dense (Fashion-MNIST's pixels are
         /// about half nonzero), where every scan would end in BLAS anyway.
@@ -69,20 +72,12 @@ extension Dense {
         /// Whether the layer skips zero inputs (it is wide enough for that to pay).
         var takesSparseInput: Bool { sparseInput != nil }
 
-        /// Reads the entries `other` loads from now on instead of loading its own (models trained
-        /// in step on the same batches: `TrainingRun.train`); `preloaded` then says which pass
-        /// they are for.
-        func readsSparseInput(of other: Kernel) {
-            guard sparseInput != nil, other.inputs == inputs else { return }
-            sparseInput = other.sparseInput
-        }
-
         /// Loads the rows `indices` of `matrix` as the input of the next forward pass on `input`,
         /// which then reads them instead of `input`'s values (a shuffled batch that need not be
         /// gathered dense); false when this layer does not take sparse input or the rows are too dense.
         func preload<Rows: Collection<Int>>(_ indices: Rows, of matrix: SparseMatrix, as input: UnsafePointer<Float>) -> Bool {
             guard let sparseInput, matrix.width == inputs, sparseInput.load(indices, of: matrix) else { return false }
-            preloaded = (input, indices.count)
+            preloaded = (input, indices.count, sparseInput)
             return true
         }
 
@@ -90,14 +85,18 @@ extension Dense {
             // Preloaded rows wait for their own pass: any other input meanwhile goes to BLAS, so
             // it neither reads nor overwrites them.
             let isPreloaded = preloaded.map { $0.input == input && $0.rows == rows }
+            let given = isPreloaded == true ? preloaded?.entries : nil
             if isPreloaded == true { preloaded = nil }
-            if let sparseInput, isPreloaded ?? (scansForZeros && sparseInput.load(input, rows: rows)) {
-                sparseInput.multiply(kernel, n: outputWidth, into: output)
+            let entries = given ?? (isPreloaded == nil && scansForZeros && sparseInput?.load(input, rows: rows) == true
+                ? sparseInput : nil)
+            if let entries {
+                entries.multiply(kernel, n: outputWidth, into: output)
                 sparseSource = input
             } else {
                 BLAS.multiply(input, kernel, into: output, m: rows, n: outputWidth, k: inputs)
                 sparseSource = nil
             }
+            sparseUsed = entries
             activation.forward(output, bias: bias, rows: rows, cols: outputWidth)
         }
 
@@ -106,8 +105,8 @@ extension Dense {
             if let biasGradient { biasGradient.update(repeating: 0, count: outputWidth) }
             let activation = outputGradientIsPreActivation ? .linear : activation
             activation.backward(outputGradient, outputs: output, biasGradient: biasGradient, rows: rows, cols: outputWidth)
-            if let kernelGradient, let sparseInput, sparseSource == input, sparseInput.rows == rows {
-                sparseInput.multiplyTransposed(outputGradient, n: outputWidth, into: kernelGradient)
+            if let kernelGradient, let sparseUsed, sparseSource == input, sparseUsed.rows == rows {
+                sparseUsed.multiplyTransposed(outputGradient, n: outputWidth, into: kernelGradient)
             } else if let kernelGradient {
                 BLAS.multiply(input, transposeA: true, outputGradient, into: kernelGradient, m: inputs, n: outputWidth, k: rows)
             }

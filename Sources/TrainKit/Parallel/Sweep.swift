@@ -13,7 +13,9 @@ import Foundation
 /// training rows (the same `Dataset`, made outside the closure) with the same batch size, seed
 /// and epochs see the same shuffled batches, so each batch is prepared once for all of them. Eight
 /// MNIST learning rates on two cores train as two groups of four, with about a quarter less work
-/// than one after another. Each training's results are those it would have alone.
+/// than one after another. When a group is done before another, trainings in step in the other
+/// split in two and go on on both cores (three values on two cores: a pair and one alone, then
+/// each of the pair alone). Each training's results are those it would have alone.
 ///
 /// ```swift
 /// let runs = sweep([0.2, 0.1, 0.03]) { lr in
@@ -29,14 +31,10 @@ public func sweep<Value, Result>(
 }
 
 /// How many groups a sweep of `values` values on `workers` workers runs: one per worker, at most
-/// one per value; but one per value when they are more than the workers, fewer than twice as
-/// many and do not divide evenly among them. Three trainings on two cores then take the time of
-/// one and a half, where a pair in step and one alone would take that of the pair (about 1.6)
-/// while the other core idles.
+/// one per value. Groups of unequal size even out as they go: when a group is done, trainings in
+/// step in another split in two (`IdleCores`).
 func sweepGroups(values: Int, workers: Int) -> Int {
-    let workers = max(1, workers), values = max(1, values)
-    if values > workers, values < 2 * workers, values % workers != 0 { return values }
-    return min(workers, values)
+    min(max(1, workers), max(1, values))
 }
 
 /// Runs `body` on every value, one thread per value, in `groups` groups whose members take turns
@@ -45,7 +43,10 @@ func sweep<Value, Result>(_ values: [Value], groups: Int, _ body: @escaping (Val
     guard values.count > 1 else { return values.map(body) }
     let count = min(max(1, groups), values.count)
     let run = SweepRun(values: values, body: body)
-    let memberGroups = (0..<count).map { group in SweepGroup(members: (values.count - group + count - 1) / count) }
+    let idleCores = IdleCores()
+    let memberGroups = (0..<count).map { group in
+        SweepGroup(members: (values.count - group + count - 1) / count, idleCores: idleCores)
+    }
     let finished = DispatchGroup()
     // Threads of their own rather than Dispatch's pool, which runs no more at once than there
     // are cores and would leave a group's waiting members no thread.

@@ -19,9 +19,15 @@ final class SweepGroup: @unchecked Sendable {
     private var waiting: [(member: Int, run: TrainingRun)] = []
     /// Members whose training is done, until they see it.
     private var trained: Set<Int> = []
+    private let members: Int
+    private var ended = 0
+    /// The sweep's idle cores: this group's, once its members are done; others' for its trainings.
+    private let idleCores: IdleCores
 
     /// A group of `members` members (numbered from 0); member 0 runs first.
-    init(members: Int) {
+    init(members: Int, idleCores: IdleCores) {
+        self.members = members
+        self.idleCores = idleCores
         turn = 0
         ready = Array(1 ..< max(1, members))
     }
@@ -54,6 +60,8 @@ final class SweepGroup: @unchecked Sendable {
     func end(_ member: Int) {
         condition.lock()
         defer { condition.unlock() }
+        ended += 1
+        if ended == members { idleCores.release() }
         passTurn()
     }
 
@@ -70,7 +78,7 @@ final class SweepGroup: @unchecked Sendable {
         let runs = waiting
         waiting = []
         condition.unlock()
-        Self.train(runs.map(\.run))
+        Self.train(runs.map(\.run), idleCores: idleCores)
         condition.lock()
         for (member, _) in runs {
             trained.insert(member)
@@ -83,7 +91,7 @@ final class SweepGroup: @unchecked Sendable {
     /// Trains `runs`, those with the same batches in step. Sets of runs on different batches
     /// (plateau runs that replayed different numbers of epochs, say) train at the same time, each
     /// on a thread: one after another, the group would keep a core busy for longer than the others.
-    static func train(_ runs: [TrainingRun]) {
+    static func train(_ runs: [TrainingRun], idleCores: IdleCores) {
         var sets: [[TrainingRun]] = []
         for run in runs {
             if let plan = run.batchPlan, let index = sets.firstIndex(where: { $0[0].batchPlan == plan }) {
@@ -96,13 +104,13 @@ final class SweepGroup: @unchecked Sendable {
         for set in sets.dropFirst() {
             others.enter()
             let thread = Thread {
-                TrainingRun.train(set)
+                TrainingRun.train(set, idleCores: idleCores)
                 others.leave()
             }
             thread.stackSize = 8 << 20  // callbacks (notebook code) run here
             thread.start()
         }
-        TrainingRun.train(sets[0])
+        TrainingRun.train(sets[0], idleCores: idleCores)
         others.wait()
     }
 }

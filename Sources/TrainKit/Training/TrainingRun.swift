@@ -20,7 +20,7 @@ final class TrainingRun {
     /// The frozen base's features, when the model has a frozen base.
     let frozen: FrozenFeatures?
     let recorder: RecordedRun.Recorder?
-    /// The first epoch to train (after the replayed ones).
+    /// The first epoch to train (after the replayed ones, or where a set in step split).
     private(set) var firstEpoch = 0
     /// Whether a non-finite loss has been reported.
     private var reportedNonFinite = false
@@ -81,7 +81,10 @@ final class TrainingRun {
     /// Trains `runs` from their first epoch to their last, batch by batch in step: each batch is
     /// prepared once and every run not stopped takes its step on it. Several runs must have equal
     /// `batchPlan`s.
-    static func train(_ runs: [TrainingRun]) {
+    ///
+    /// With `idleCores`, a set of several takes a core the sweep has left idle at an epoch's
+    /// start, when there is one, and trains its second half there from that epoch on.
+    static func train(_ runs: [TrainingRun], idleCores: IdleCores? = nil) {
         guard let lead = runs.first else { return }
         if runs.count > 1 { TrainingRunCounts.addInStep(runs.count) }
         precondition(runs.count == 1 || runs.allSatisfy { $0.batchPlan != nil && $0.batchPlan == lead.batchPlan },
@@ -89,11 +92,11 @@ final class TrainingRun {
         let count = lead.train.count, batchSize = lead.batchSize
         let xWidth = lead.frozen?.width ?? lead.train.x.cols, yWidth = lead.train.y.cols
         let gatherer = BatchGatherer(capacity: batchSize, xWidth: xWidth, yWidth: yWidth)
-        // The first layers read the entries one of them loads.
-        if let shared = lead.context.network.sparseInputLayer {
-            for run in runs.dropFirst() { run.context.network.sparseInputLayer?.readsSparseInput(of: shared) }
-        }
         var stream = lead.shuffler
+        // Halves split off to other cores, waited for at the end.
+        let splits = DispatchGroup()
+        defer { splits.wait() }
+        var members = runs
         // Mostly-zero features (images) are kept once as their nonzero entries, which each batch
         // copies instead of gathering dense rows out of a set too large for the cache.
         lead.context.network.withSparseView(of: lead.train.x) { sparseX in
@@ -102,8 +105,23 @@ final class TrainingRun {
             withRows(of: lead.train.x, or: lead.frozen) { xAll in
                 lead.train.y.data.withUnsafeBufferPointer { yAll in
                     for epoch in lead.firstEpoch ..< max(lead.firstEpoch, lead.context.epochs) {
-                        let active = runs.filter { !$0.context.stopTraining }
+                        var active = members.filter { !$0.context.stopTraining }
                         guard !active.isEmpty else { break }
+                        if active.count > 1, let idleCores, idleCores.take() {
+                            let half = Array(active.suffix(active.count / 2))
+                            active.removeLast(half.count)
+                            members.removeAll { run in half.contains { $0 === run } }
+                            splits.enter()
+                            TrainingRunCounts.addSplit()
+                            for run in half { run.firstEpoch = epoch }
+                            let thread = Thread {
+                                train(half, idleCores: idleCores)
+                                idleCores.release()
+                                splits.leave()
+                            }
+                            thread.stackSize = 8 << 20  // callbacks (notebook code) run here
+                            thread.start()
+                        }
                         for run in active {
                             run.context.epoch = epoch
                             for index in run.callbacks.indices { run.callbacks[index].onEpochBegin(epoch, run.context) }
@@ -128,6 +146,7 @@ final class TrainingRun {
                                 // The next batch's rows load while this one trains.
                                 sparseX.prefetch(order[min(seen + rows, count) ..< min(seen + rows + batchSize, count)])
                             }
+                            // The others read the entries the first one loaded.
                             let preloaded = network.sparseInputLayer?.preloaded
                             for index in stepping {
                                 let run = active[index]
@@ -159,7 +178,11 @@ final class TrainingRun {
 enum TrainingRunCounts {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var inStep = 0
+    nonisolated(unsafe) private static var splitCount = 0
 
     static func addInStep(_ count: Int) { lock.withLock { inStep += count } }
     static var runsInStep: Int { lock.withLock { inStep } }
+    static func addSplit() { lock.withLock { splitCount += 1 } }
+    /// How many sets in step have split to take a freed core.
+    static var splits: Int { lock.withLock { splitCount } }
 }
