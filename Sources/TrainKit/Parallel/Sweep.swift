@@ -12,7 +12,7 @@ import Foundation
 /// `i % workers`), and the `fit` calls of a group train in step where they can: fits on the same
 /// training rows (the same `Dataset`, made outside the closure) with the same batch size, seed
 /// and epochs see the same shuffled batches, so each batch is prepared once for all of them. Eight
-/// MNIST learning rates on two cores train as two groups of four, with about a quarter less work
+/// MNIST learning rates on two cores train as two groups of four, with about a fifth less work
 /// than one after another. When a group is done before another, trainings in step in the other
 /// split in two and go on on both cores (three values on two cores: a pair and one alone, then
 /// each of the pair alone). Each training's results are those it would have alone.
