@@ -89,6 +89,25 @@ struct RecordedRunTests {
         #expect(replayed.weights == twin.weights)
     }
 
+    /// Two plateau runs that replayed different numbers of epochs, in one sweep group: the later one
+    /// joins the earlier at its first epoch (their shuffle streams agree there) and they train on in step.
+    @Test func plateauRunsThatReplayedDifferentEpochsJoinInStep() {
+        let data = Self.data(seed: 26)
+        let plateau = { (patience: Int) in
+            [ReduceLROnPlateau(monitor: "val_loss", factor: 0.5, patience: patience, minDelta: 1e-7)] as [any Callback]
+        }
+        let alone = [2, 4].map { Self.fit(data, callbacks: plateau($0)) }
+        let firstCuts = alone.map { outcome in
+            outcome.history["learning_rate"].firstIndex { $0 < outcome.history["learning_rate"][0] }
+        }
+        #expect(firstCuts[0] != nil && firstCuts[1] != nil && firstCuts[0] != firstCuts[1],
+                "the test needs two runs that cut at different epochs")
+        _ = Self.fit(data, callbacks: [])
+        let before = TrainingRunCounts.runsInStep
+        #expect(sweep([2, 4], workers: 1) { Self.fit(data, callbacks: plateau($0)) } == alone)
+        #expect(TrainingRunCounts.runsInStep - before >= 2)
+    }
+
     @Test func twinOnOtherDataIsNotReplayed() {
         let data = Self.data(seed: 24)
         var changed = data

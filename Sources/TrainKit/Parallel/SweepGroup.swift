@@ -88,18 +88,12 @@ final class SweepGroup: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// Trains `runs`, those with the same batches in step. Sets of runs on different batches
-    /// (plateau runs that replayed different numbers of epochs, say) train at the same time, each
-    /// on a thread: one after another, the group would keep a core busy for longer than the others.
+    /// Trains `runs`, those with the same batches in step (a plateau run that replayed more epochs
+    /// joins the others at its first epoch). Sets on different batches (other data, another batch
+    /// size) train at the same time, each on a thread: one after another, the group would keep a
+    /// core busy for longer than the others.
     static func train(_ runs: [TrainingRun], idleCores: IdleCores) {
-        var sets: [[TrainingRun]] = []
-        for run in runs {
-            if let plan = run.batchPlan, let index = sets.firstIndex(where: { $0[0].batchPlan == plan }) {
-                sets[index].append(run)
-            } else {
-                sets.append([run])
-            }
-        }
+        let sets = TrainingRun.sets(of: runs)
         let others = DispatchGroup()
         for set in sets.dropFirst() {
             others.enter()

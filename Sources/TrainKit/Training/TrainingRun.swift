@@ -76,19 +76,51 @@ final class TrainingRun {
         let shuffler: SeededGenerator
         let firstEpoch, epochs: Int
         let sparseInput: Bool
+
+        /// Whether a run with plan `later` (starting at the same epoch or after) sees, from its first
+        /// epoch on, the batches a run with this plan sees then: the same rows and settings, and its
+        /// shuffle stream where this one's will be by then. (The rate does not touch the stream, so a
+        /// plateau run that replayed more epochs of the same twin joins one that replayed fewer.)
+        func isJoined(by later: BatchPlan) -> Bool {
+            guard later.firstEpoch >= firstEpoch, x == later.x, y == later.y, rows == later.rows, xWidth == later.xWidth,
+                  yWidth == later.yWidth, batchSize == later.batchSize, shuffle == later.shuffle, epochs == later.epochs,
+                  sparseInput == later.sparseInput
+            else { return false }
+            var stream = shuffler
+            if shuffle {
+                for _ in firstEpoch ..< later.firstEpoch { _ = stream.permutation(rows) }
+            }
+            return stream == later.shuffler
+        }
+    }
+
+    /// `runs` as sets that can train in step (each in order of first epoch, the first one earliest), and
+    /// the others alone.
+    static func sets(of runs: [TrainingRun]) -> [[TrainingRun]] {
+        var sets: [[TrainingRun]] = []
+        for run in runs.sorted(by: { $0.firstEpoch < $1.firstEpoch }) {
+            if let plan = run.batchPlan,
+               let index = sets.firstIndex(where: { $0[0].batchPlan.map { $0.isJoined(by: plan) } ?? false }) {
+                sets[index].append(run)
+            } else {
+                sets.append([run])
+            }
+        }
+        return sets
     }
 
     /// Trains `runs` from their first epoch to their last, batch by batch in step: each batch is
-    /// prepared once and every run not stopped takes its step on it. Several runs must have equal
-    /// `batchPlan`s.
+    /// prepared once and every run started and not stopped takes its step on it. Several runs must
+    /// form one of `sets(of:)`'s sets: a run that starts at a later epoch joins at that epoch.
     ///
     /// With `idleCores`, a set of several takes a core the sweep has left idle at an epoch's
     /// start, when there is one, and trains its second half there from that epoch on.
     static func train(_ runs: [TrainingRun], idleCores: IdleCores? = nil) {
         guard let lead = runs.first else { return }
         if runs.count > 1 { TrainingRunCounts.addInStep(runs.count) }
-        precondition(runs.count == 1 || runs.allSatisfy { $0.batchPlan != nil && $0.batchPlan == lead.batchPlan },
-                     "runs trained in step need the same batches")
+        precondition(runs.count == 1 || runs.allSatisfy { run in
+            lead.batchPlan.flatMap { plan in run.batchPlan.map(plan.isJoined(by:)) } ?? false
+        }, "runs trained in step need the same batches")
         let count = lead.train.count, batchSize = lead.batchSize
         let xWidth = lead.frozen?.width ?? lead.train.x.cols, yWidth = lead.train.y.cols
         let gatherer = BatchGatherer(capacity: batchSize, xWidth: xWidth, yWidth: yWidth)
@@ -105,8 +137,8 @@ final class TrainingRun {
             withRows(of: lead.train.x, or: lead.frozen) { xAll in
                 lead.train.y.data.withUnsafeBufferPointer { yAll in
                     for epoch in lead.firstEpoch ..< max(lead.firstEpoch, lead.context.epochs) {
-                        var active = members.filter { !$0.context.stopTraining }
-                        guard !active.isEmpty else { break }
+                        var active = members.filter { $0.firstEpoch <= epoch && !$0.context.stopTraining }
+                        guard !active.isEmpty || members.contains(where: { $0.firstEpoch > epoch }) else { break }
                         if active.count > 1, let idleCores, idleCores.take() {
                             let half = Array(active.suffix(active.count / 2))
                             active.removeLast(half.count)
