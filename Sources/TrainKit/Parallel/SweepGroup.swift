@@ -5,8 +5,8 @@ import Foundation
 ///
 /// A member runs its code until it returns or starts a `fit`; then the next one does. When every
 /// member is waiting in a fit or done, the group trains the waiting fits, those on the same
-/// batches in step (`TrainingRun.train`: each batch prepared once for all of them), the others one
-/// after another; then the members go on in turn. Notebook 04's eight learning rates on two cores
+/// batches in step (`TrainingRun.train`: each batch prepared once for all of them), sets on other
+/// batches at the same time on threads of their own; then the members go on in turn. Notebook 04's eight learning rates on two cores
 /// are two groups of four fits on the same 60,000 digits: each batch's rows are copied and sorted
 /// by column once instead of four times.
 final class SweepGroup: @unchecked Sendable {
