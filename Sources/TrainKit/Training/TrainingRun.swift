@@ -163,8 +163,8 @@ final class TrainingRun {
                         var totals = active.map { EpochTotals(metrics: $0.context.metrics.count) }
                         var seen = 0, batch = 0
                         while seen < count {
-                            let stepping = active.indices.filter { !active[$0].context.stopTraining }
-                            guard let first = stepping.first else { break }
+                            // A run stops only in its own step, so it is asked as its turn comes (no list per batch).
+                            guard let first = active.firstIndex(where: { !$0.context.stopTraining }) else { break }
                             let network = active[first].context.network
                             let rows = min(batchSize, count - seen)
                             let rowsOfBatch = order.map { order in
@@ -180,7 +180,7 @@ final class TrainingRun {
                             }
                             // The others read the entries the first one loaded.
                             let preloaded = network.sparseInputLayer?.preloaded
-                            for index in stepping {
+                            for index in first ..< active.count where !active[index].context.stopTraining {
                                 let run = active[index]
                                 if index != first { run.context.network.sparseInputLayer?.preloaded = preloaded }
                                 run.context.trainBatch(rowsOfBatch, index: batch, callbacks: &run.callbacks, totals: &totals[index])
