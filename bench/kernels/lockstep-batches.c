@@ -46,7 +46,7 @@ int main(int argc,char**argv){
       for(int i=ROWS-1;i>0;i--){int j=xr(&s)%(i+1);int t=perm[i];perm[i]=perm[j];perm[j]=t;}
       double t0=now();
       for(int b=0;b+BATCH<=ROWS;b+=BATCH){
-        for(int k=b+BATCH;k<b+2*BATCH&&k<ROWS;k++){int r=perm[k];for(long q=rowStart[r];q<rowStart[r+1];q+=16){_mm_prefetch((char*)(cols+q),_MM_HINT_T0);_mm_prefetch((char*)(vals+q),_MM_HINT_T0);}}
+        for(int k=b+BATCH;k<b+2*BATCH&&k<ROWS;k++){int r=perm[k];for(long q=rowStart[r];q<rowStart[r+1];q+=16){_mm_prefetch((char*)(cols+q),_MM_HINT_T1);_mm_prefetch((char*)(vals+q),_MM_HINT_T1);}}
         int cnt=0;rs[0]=0;
         for(int k=0;k<BATCH;k++){int r=perm[b+k];long st=rowStart[r],len=rowStart[r+1]-st;memcpy(bc+cnt,cols+st,4*len);memcpy(bv+cnt,vals+st,4*len);cnt+=len;rs[k+1]=cnt;}
         memset(cs,0,sizeof cs); for(int q=0;q<cnt;q++)cs[bc[q]+1]++; for(int c=0;c<WIDTH;c++)cs[c+1]+=cs[c];

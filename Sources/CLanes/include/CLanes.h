@@ -11,10 +11,12 @@ static inline __attribute__((always_inline)) clanes_float16 clanes_sqrt16(clanes
     return __builtin_elementwise_sqrt(x);
 }
 
-/// Asks the CPU to start loading the cache line at `address` (for reading), without waiting for
-/// it: Swift has no way to say this itself.
+/// Asks the CPU to start loading the cache line at `address` (for reading) into the second-level
+/// cache, without waiting for it: Swift has no way to say this itself. Not the first level: a
+/// batch's lines fetched a step ahead would fill its few miss buffers and be pushed out again by
+/// the step's own reads before they are used (bench/README.md).
 static inline __attribute__((always_inline)) void clanes_prefetch(const void *address) {
-    __builtin_prefetch(address, 0, 3);
+    __builtin_prefetch(address, 0, 2);
 }
 
 #endif
