@@ -74,8 +74,14 @@ enum ResolvedMetric: Equatable, Sendable {
 }
 
 /// The first index of the largest value (NaN never wins), as numpy's argmax on finite rows.
+/// Written as selects, not a branch: which column wins is as unpredictable as the digit.
 @inline(__always) func argmax(_ row: UnsafePointer<Float>, _ count: Int) -> Int {
-    var best = 0
-    for k in 1..<max(count, 1) where row[k] > row[best] { best = k }
+    guard count > 1 else { return 0 }
+    var best = 0, bestValue = row[0]
+    for k in 1..<count {
+        let value = row[k], better = value > bestValue
+        best = better ? k : best
+        bestValue = better ? value : bestValue
+    }
     return best
 }

@@ -85,15 +85,32 @@ private func reluRow(_ row: UnsafeMutablePointer<Float>, adding bias: UnsafePoin
     }
 }
 
-/// `row = exp(row − max) / Σ exp(row − max)`, in place (Keras's stable softmax).
+/// `row = exp(row − max) / Σ exp(row − max)`, in place (Keras's stable softmax). The exponentials
+/// are taken eight at a time (`expLanes`, `expf`'s bits), then summed in column order.
 func softmaxRow(_ row: UnsafeMutablePointer<Float>, _ cols: Int) {
     var maximum = -Float.infinity
     for j in 0..<cols where row[j] > maximum { maximum = row[j] }
-    var sum: Float = 0
-    for j in 0..<cols {
-        let e = expf(row[j] - maximum)
-        row[j] = e
-        sum += e
+    let shift = SIMD8<Float>(repeating: maximum)
+    if cols >= 8 {
+        // Whole eights, then the last eight columns (overlapping the eights before them), all
+        // read before any is written: the overlapping columns get the same values twice.
+        let raw = UnsafeMutableRawPointer(row), lastOffset = (cols - 8) * 4
+        let last = expLanes(raw.loadUnaligned(fromByteOffset: lastOffset, as: SIMD8<Float>.self) - shift)
+        var j = 0
+        while j + 8 <= cols {
+            let e = expLanes(raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self) - shift)
+            raw.storeBytes(of: e, toByteOffset: j * 4, as: SIMD8<Float>.self)
+            j += 8
+        }
+        raw.storeBytes(of: last, toByteOffset: lastOffset, as: SIMD8<Float>.self)
+    } else {
+        // Fewer than eight: padded with zeros, whose exponentials are dropped.
+        var lanes = SIMD8<Float>()
+        for lane in 0..<cols { lanes[lane] = row[lane] - maximum }
+        let e = expLanes(lanes)
+        for lane in 0..<cols { row[lane] = e[lane] }
     }
+    var sum: Float = 0
+    for j in 0..<cols { sum += row[j] }
     for j in 0..<cols { row[j] /= sum }
 }
