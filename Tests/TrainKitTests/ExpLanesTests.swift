@@ -59,25 +59,34 @@ struct ExpLanesTests {
         #endif
     }
 
-    /// The softmax of rows 1 to 40 wide (whole eights, a piece, fewer than eight) against Keras's
-    /// stable softmax computed a value at a time with `expf`, summed in column order: the same bits.
-    /// Rows include values 100 below their maximum (`expf` underflows there) and ties.
-    @Test func softmaxRowsOfEveryWidthHaveTheBitsOfExpfOneValueAtATime() {
+    /// The softmax of blocks of 1 to 5 rows, 1 to 40 wide (whole eights, pieces, fewer than eight
+    /// values in all) against Keras's stable softmax computed a value at a time with `expf`, each
+    /// row summed in column order: the same bits. Rows include values 100 below their maximum
+    /// (`expf` underflows there), ties and an infinite logit.
+    @Test func softmaxBlocksOfEveryShapeHaveTheBitsOfExpfOneValueAtATime() {
         var random = SeededGenerator(seed: 11)
         for cols in 1...40 {
-            for trial in 0..<20 {
-                var row: [Float] = (0..<cols).map { k in
-                    if trial % 5 == 0 && k % 3 == 1 { return -100 }
-                    if trial % 7 == 0 && k % 4 == 2 { return 2.5 }
-                    return Float(random.nextUniform(-12, 12))
+            for rows in 1...5 {
+                for trial in 0..<4 {
+                    var block: [Float] = (0..<rows * cols).map { i in
+                        let k = i % cols
+                        if trial == 1 && k % 3 == 1 { return -100 }
+                        if trial == 2 && k % 4 == 2 { return 2.5 }
+                        if trial == 3 && i == cols / 2 { return -.infinity }
+                        return Float(random.nextUniform(-12, 12))
+                    }
+                    var expected: [Float] = []
+                    for r in 0..<rows {
+                        let row = block[r * cols ..< (r + 1) * cols]
+                        let maximum = row.max()!
+                        let exps = row.map { expf($0 - maximum) }
+                        var sum: Float = 0
+                        for e in exps { sum += e }
+                        expected += exps.map { $0 / sum }
+                    }
+                    block.withUnsafeMutableBufferPointer { softmaxRows($0.baseAddress!, rows: rows, cols: cols) }
+                    #expect(block.map(\.bitPattern) == expected.map(\.bitPattern), "\(rows) × \(cols), trial \(trial)")
                 }
-                let maximum = row.max()!
-                let exps = row.map { expf($0 - maximum) }
-                var sum: Float = 0
-                for e in exps { sum += e }
-                let expected = exps.map { $0 / sum }
-                row.withUnsafeMutableBufferPointer { softmaxRow($0.baseAddress!, cols) }
-                #expect(row.map(\.bitPattern) == expected.map(\.bitPattern), "width \(cols), trial \(trial)")
             }
         }
     }

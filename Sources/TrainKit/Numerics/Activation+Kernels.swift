@@ -26,9 +26,10 @@ extension Activation {
             case .tanh:
                 for j in 0..<cols { row[j] = tanhf(row[j]) }
             case .softmax:
-                softmaxRow(row, cols)
+                break
             }
         }
+        if kind == .softmax { softmaxRows(values, rows: rows, cols: cols) }
     }
 
     /// Turns `delta` from ∂L/∂a into ∂L/∂z in place, using the outputs `a`, and adds each
@@ -85,32 +86,46 @@ private func reluRow(_ row: UnsafeMutablePointer<Float>, adding bias: UnsafePoin
     }
 }
 
-/// `row = exp(row − max) / Σ exp(row − max)`, in place (Keras's stable softmax). The exponentials
-/// are taken eight at a time (`expLanes`, `expf`'s bits), then summed in column order.
-func softmaxRow(_ row: UnsafeMutablePointer<Float>, _ cols: Int) {
-    var maximum = -Float.infinity
-    for j in 0..<cols where row[j] > maximum { maximum = row[j] }
-    let shift = SIMD8<Float>(repeating: maximum)
-    if cols >= 8 {
-        // Whole eights, then the last eight columns (overlapping the eights before them), all
-        // read before any is written: the overlapping columns get the same values twice.
-        let raw = UnsafeMutableRawPointer(row), lastOffset = (cols - 8) * 4
-        let last = expLanes(raw.loadUnaligned(fromByteOffset: lastOffset, as: SIMD8<Float>.self) - shift)
-        var j = 0
-        while j + 8 <= cols {
-            let e = expLanes(raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self) - shift)
-            raw.storeBytes(of: e, toByteOffset: j * 4, as: SIMD8<Float>.self)
-            j += 8
+/// `row = exp(row − max) / Σ exp(row − max)` for each row of a `rows × cols` block, in place
+/// (Keras's stable softmax). The exponentials of the whole block are taken eight at a time
+/// (`expLanes`, `expf`'s bits), however the rows divide into eights; each row's are then summed in
+/// column order.
+func softmaxRows(_ values: UnsafeMutablePointer<Float>, rows: Int, cols: Int) {
+    let count = rows * cols
+    guard count > 0 else { return }
+    for r in 0..<rows {
+        let row = values + r * cols
+        var maximum = -Float.infinity
+        for j in 0..<cols {
+            let value = row[j]
+            maximum = value > maximum ? value : maximum
+        }
+        for j in 0..<cols { row[j] -= maximum }
+    }
+    let raw = UnsafeMutableRawPointer(values)
+    if count >= 8 {
+        // Whole eights, then the last eight values (overlapping the eights before them), all
+        // read before any is written: the overlapping values get the same results twice.
+        let lastOffset = (count - 8) * 4
+        let last = expLanes(raw.loadUnaligned(fromByteOffset: lastOffset, as: SIMD8<Float>.self))
+        var i = 0
+        while i + 8 <= count {
+            raw.storeBytes(of: expLanes(raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)),
+                           toByteOffset: i * 4, as: SIMD8<Float>.self)
+            i += 8
         }
         raw.storeBytes(of: last, toByteOffset: lastOffset, as: SIMD8<Float>.self)
     } else {
         // Fewer than eight: padded with zeros, whose exponentials are dropped.
         var lanes = SIMD8<Float>()
-        for lane in 0..<cols { lanes[lane] = row[lane] - maximum }
+        for i in 0..<count { lanes[i] = values[i] }
         let e = expLanes(lanes)
-        for lane in 0..<cols { row[lane] = e[lane] }
+        for i in 0..<count { values[i] = e[i] }
     }
-    var sum: Float = 0
-    for j in 0..<cols { sum += row[j] }
-    for j in 0..<cols { row[j] /= sum }
+    for r in 0..<rows {
+        let row = values + r * cols
+        var sum: Float = 0
+        for j in 0..<cols { sum += row[j] }
+        for j in 0..<cols { row[j] /= sum }
+    }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `e^x` for eight floats at once, computed as the GNU C library's `expf` computes one (glibc 2.27
 /// and later, its variant for CPUs with fused multiply-add, `sysdeps/ieee754/flt-32/e_expf.c`):
 /// the same table, polynomial and operations in the same order, each product-sum fused where that
@@ -12,17 +6,10 @@ import Darwin
 /// bit the softmax computed with `expf`, several times faster: a call per value was most of a
 /// 10-class softmax.
 ///
-/// Inputs of magnitude 88 or more, infinities and NaN, the cases where `expf` overflows,
-/// underflows or passes the input through, take the lane-by-lane `expf`.
+/// Where `expf` leaves its computation (overflow, underflow, infinities, NaN) the lanes take the
+/// values it returns there; a softmax of a confident network has many inputs below −104.
 @inline(__always)
 func expLanes(_ x: SIMD8<Float>) -> SIMD8<Float> {
-    let bits = unsafeBitCast(x, to: SIMD8<UInt32>.self)
-    // |x| >= 88 or NaN: the top 12 bits of |x| at least those of 88.
-    if any((bits &>> 20) & 0x7FF .>= 0x42B) {
-        var result = SIMD8<Float>()
-        for lane in 0..<8 { result[lane] = expf(x[lane]) }
-        return result
-    }
     let xd = SIMD8<Double>(lowHalf: SIMD4<Double>(x.lowHalf), highHalf: SIMD4<Double>(x.highHalf))
     // x · 32/ln 2 = k + r with an integer k (rounded by adding 1.5 · 2⁵²) and |r| <= 1/2.
     let shifted = ExpConstants.shift.addingProduct(ExpConstants.invLn2N, xd)
@@ -39,7 +26,15 @@ func expLanes(_ x: SIMD8<Float>) -> SIMD8<Float> {
     var y = SIMD8<Double>(repeating: 1).addingProduct(r, ExpConstants.c2)
     y = y.addingProduct(z, r2)
     y *= s
-    return SIMD8<Float>(lowHalf: SIMD4<Float>(y.lowHalf), highHalf: SIMD4<Float>(y.highHalf))
+    var result = SIMD8<Float>(lowHalf: SIMD4<Float>(y.lowHalf), highHalf: SIMD4<Float>(y.highHalf))
+    // expf's exits before the computation (the lanes above are then meaningless): above
+    // log(2¹²⁸) it overflows to infinity; below log(2⁻¹⁵⁰) it underflows to zero, and from there
+    // to log(2⁻¹⁴⁹) it returns the smallest subnormal; NaN passes through (as x + x).
+    result.replace(with: .infinity, where: x .> 0x1.62e42ep6)
+    result.replace(with: .leastNonzeroMagnitude, where: x .< -0x1.9d1d9ep6)
+    result.replace(with: 0, where: x .< -0x1.9fe368p6)
+    result.replace(with: x + x, where: x .!= x)
+    return result
 }
 
 /// glibc's `__exp2f_data` (`sysdeps/ieee754/flt-32/e_exp2f_data.c`), as `expf` uses it.
