@@ -33,6 +33,14 @@ extension Dense {
         /// while training on or measuring a set known to be too dense (Fashion-MNIST's pixels are
         /// about half nonzero), where every scan would end in BLAS anyway.
         var scansForZeros = true
+        /// The learning rate of a plain SGD step (no momentum) that the next backward pass makes on
+        /// the kernel itself, from the sums of `xᵀ · δ` in registers, when the input was sparse and
+        /// the shape allows (`SparseRows.multiplyTransposed(_:n:steppingDown:learningRate:)`); it
+        /// then sets `steppedKernel` and leaves the kernel gradient unwritten. Set for one step by
+        /// `TrainingStep`.
+        var plainSGDStep: Float?
+        /// Whether the last backward pass stepped the kernel itself (see `plainSGDStep`).
+        private(set) var steppedKernel = false
 
         init(_ layer: Dense, capacity: Int, feedsBack: Bool) {
             template = layer
@@ -105,8 +113,14 @@ extension Dense {
             if let biasGradient { biasGradient.update(repeating: 0, count: outputWidth) }
             let activation = outputGradientIsPreActivation ? .linear : activation
             activation.backward(outputGradient, outputs: output, biasGradient: biasGradient, rows: rows, cols: outputWidth)
+            steppedKernel = false
             if let kernelGradient, let sparseUsed, sparseSource == input, sparseUsed.rows == rows {
-                sparseUsed.multiplyTransposed(outputGradient, n: outputWidth, into: kernelGradient)
+                if let rate = plainSGDStep, inputGradient == nil,
+                   sparseUsed.multiplyTransposed(outputGradient, n: outputWidth, steppingDown: kernel, learningRate: rate) {
+                    steppedKernel = true
+                } else {
+                    sparseUsed.multiplyTransposed(outputGradient, n: outputWidth, into: kernelGradient)
+                }
             } else if let kernelGradient {
                 BLAS.multiply(input, transposeA: true, outputGradient, into: kernelGradient, m: inputs, n: outputWidth, k: rows)
             }

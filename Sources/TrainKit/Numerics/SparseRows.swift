@@ -142,15 +142,37 @@ final class SparseRows {
         }
     }
 
+    /// Plain SGD's step `w ← w − (xᵀ · delta) · η` made column by column from the sums in registers,
+    /// without writing the gradient: `w` is `width × n`. The same operations as computing the
+    /// gradient and then `SGD`'s update, so the same bits, with one pass over the kernel instead of
+    /// the gradient's write and two reads. False (nothing done) unless `n` is 17 to 64 columns
+    /// ending in a short piece (a 50-unit first layer); the caller then takes the usual way.
+    func multiplyTransposed(_ delta: UnsafePointer<Float>, n: Int, steppingDown w: UnsafeMutablePointer<Float>,
+                            learningRate: Float) -> Bool {
+        let piece = n % 16
+        guard n > 16, n <= 64, piece != 0, piece <= 8 else { return false }
+        if !indexedByColumn {
+            indexByColumn()
+            indexedByColumn = true
+        }
+        if piece <= 4 {
+            multiplyTransposed(delta, n: n, into: w, tail: SIMD4<Float>.self, step: learningRate)
+        } else {
+            multiplyTransposed(delta, n: n, into: w, tail: SIMD8<Float>.self, step: learningRate)
+        }
+        return true
+    }
+
     /// `multiplyTransposed` for 17 to 64 columns ending in a short piece, each column's sums made by
-    /// the `Tail` form of `accumulate` inlined into one loop.
+    /// the `Tail` form of `accumulate` inlined into one loop; with `step`, each column's sums move
+    /// the weights row in `gradient` (then the kernel) instead of being stored.
     private func multiplyTransposed<Tail: SIMD>(_ delta: UnsafePointer<Float>, n: Int, into gradient: UnsafeMutablePointer<Float>,
-                                                tail: Tail.Type) where Tail.Scalar == Float {
+                                                tail: Tail.Type, step: Float? = nil) where Tail.Scalar == Float {
         var start = Int(columnStart[0])
         for c in 0..<width {
             let end = Int(columnStart[c &+ 1])
             accumulate(start ..< end, index: rowOfEntry, values: valueByColumn, rowsOf: delta, n: n,
-                       into: gradient + c &* n, tail: Tail.self)
+                       into: gradient + c &* n, tail: Tail.self, step: step)
             start = end
         }
     }
@@ -217,10 +239,14 @@ final class SparseRows {
     /// `accumulate` for 17 to 64 columns: the whole 16-wide chunks, then the last columns as one
     /// `Tail` vector ending at `n` (overlapping the chunks before it, with the same sums in the
     /// same order there). Each column's sum is made exactly as in the 16-wide path.
+    ///
+    /// With `step` (a learning rate η), `destination` holds weights and becomes `w − sums · η`, as
+    /// `SGD`'s update computes it: every lane of the row read before any is written, so the
+    /// overlapping columns get the same value twice.
     @inline(__always)
     private func accumulate<Tail: SIMD>(_ entries: Range<Int>, index: UnsafePointer<Int32>, values: UnsafePointer<Float>,
                                         rowsOf source: UnsafePointer<Float>, n: Int, into destination: UnsafeMutablePointer<Float>,
-                                        tail: Tail.Type) where Tail.Scalar == Float {
+                                        tail: Tail.Type, step: Float? = nil) where Tail.Scalar == Float {
         let full = n / 16, tailOffset = (n - Tail.scalarCount) * 4
         var s0 = SIMD16<Float>(), s1 = SIMD16<Float>(), s2 = SIMD16<Float>(), s3 = Tail()
         var t0 = SIMD16<Float>(), t1 = SIMD16<Float>(), t2 = SIMD16<Float>(), t3 = Tail()
@@ -251,6 +277,18 @@ final class SparseRows {
             s3 = s3.addingProduct(value, row.loadUnaligned(fromByteOffset: tailOffset, as: Tail.self))
         }
         let out = UnsafeMutableRawPointer(destination)
+        if let step {
+            let w0 = out.loadUnaligned(as: SIMD16<Float>.self)
+            let w1 = full > 1 ? out.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self) : w0
+            let w2 = full > 2 ? out.loadUnaligned(fromByteOffset: 128, as: SIMD16<Float>.self) : w0
+            let w3 = out.loadUnaligned(fromByteOffset: tailOffset, as: Tail.self)
+            let rate = SIMD16<Float>(repeating: step), tailRate = Tail(repeating: step)
+            out.storeBytes(of: w0 - (s0 + t0) * rate, as: SIMD16<Float>.self)
+            if full > 1 { out.storeBytes(of: w1 - (s1 + t1) * rate, toByteOffset: 64, as: SIMD16<Float>.self) }
+            if full > 2 { out.storeBytes(of: w2 - (s2 + t2) * rate, toByteOffset: 128, as: SIMD16<Float>.self) }
+            out.storeBytes(of: w3 - (s3 + t3) * tailRate, toByteOffset: tailOffset, as: Tail.self)
+            return
+        }
         out.storeBytes(of: s0 + t0, as: SIMD16<Float>.self)
         if full > 1 { out.storeBytes(of: s1 + t1, toByteOffset: 64, as: SIMD16<Float>.self) }
         if full > 2 { out.storeBytes(of: s2 + t2, toByteOffset: 128, as: SIMD16<Float>.self) }

@@ -8,6 +8,9 @@ final class Network {
     private let runsBackward: [Bool]
     /// The trainable tensors and their gradients, in Keras order.
     let parameters: [TrainableTensor]
+    /// `parameters` without the first (the first layer's kernel, when `TrainingStep` has stepped it
+    /// in the backward pass).
+    let parametersAfterFirst: [TrainableTensor]
     /// The output width of the last layer.
     let outputWidth: Int
     /// The last layer's output after `forward`.
@@ -41,6 +44,7 @@ final class Network {
         self.capacity = capacity
         runsBackward = zip(kernels, feedsBack).map { !$0.parameters.isEmpty || $1 }
         parameters = kernels.flatMap(\.parameters)
+        parametersAfterFirst = Array(parameters.dropFirst())
         let last = kernels[kernels.count - 1]
         outputWidth = last.outputWidth
         output = last.output

@@ -18,7 +18,16 @@ struct TrainingStep {
         }
         let preActivation = loss.gradient(output, batch.y, rows: batch.rows, cols: cols,
                                           activation: network.outputActivation, into: network.outputDelta)
+        // Plain SGD on a sparse first layer: its kernel steps inside the backward pass, and the
+        // optimizer then moves the other tensors (the same values, one pass over the kernel fewer).
+        let fused = (optimizer as? SGD)?.momentum == 0 ? network.sparseInputLayer : nil
+        fused?.plainSGDStep = settings.learningRate
         network.backward(batch.x, rows: batch.rows, outputDeltaIsPreActivation: preActivation)
-        optimizer.apply(network.parameters, step: settings)
+        fused?.plainSGDStep = nil
+        if fused?.steppedKernel == true {
+            optimizer.apply(network.parametersAfterFirst, step: settings)
+        } else {
+            optimizer.apply(network.parameters, step: settings)
+        }
     }
 }
