@@ -47,4 +47,24 @@ struct FusedSGDStepTests {
         let differing = zip(trained, expected).filter { $0.bitPattern != $1.bitPattern }.count
         #expect(trained.count == expected.count && differing == 0, "\(differing) of \(expected.count) weights differ")
     }
+
+    /// The step is taken inside the backward pass exactly when it can be: plain SGD, a sparse first
+    /// layer of 50 units. With momentum, or 32 units, the step takes the usual way.
+    @Test(arguments: [(50, 0.0, true), (50, 0.9, false), (32, 0.0, false)])
+    func theKernelStepsInTheBackwardPassOnlyWithPlainSGD(units: Int, momentum: Double, fused: Bool) {
+        var model = Self.model(units: units)
+        model.build(inputWidth: 300)
+        let network = Network(layers: model.layers, capacity: 16)
+        let batch = Self.data().rows(0..<16)
+        var optimizer: any Optimizer = SGD(learningRate: 0.05, momentum: momentum)
+        var sums = [0.0]
+        let step = TrainingStep(network: network, loss: .categoricalCrossentropy, metrics: [])
+        batch.x.data.withUnsafeBufferPointer { x in
+            batch.y.data.withUnsafeBufferPointer { y in
+                step.run(Batch(x: x.baseAddress!, y: y.baseAddress!, rows: 16), optimizer: &optimizer,
+                         settings: OptimizerStep(index: 0, learningRate: 0.05, momentum: momentum), sums: &sums)
+            }
+        }
+        #expect(network.sparseInputLayer?.steppedKernel == fused)
+    }
 }

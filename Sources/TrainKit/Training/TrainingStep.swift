@@ -20,7 +20,8 @@ struct TrainingStep {
                                           activation: network.outputActivation, into: network.outputDelta)
         // Plain SGD on a sparse first layer: its kernel steps inside the backward pass, and the
         // optimizer then moves the other tensors (the same values, one pass over the kernel fewer).
-        let fused = (optimizer as? SGD)?.momentum == 0 ? network.sparseInputLayer : nil
+        // (`is` and the protocol's `momentum`: no copy of the optimizer out of its box every step.)
+        let fused = optimizer is SGD && optimizer.momentum == 0 ? network.sparseInputLayer : nil
         fused?.plainSGDStep = settings.learningRate
         network.backward(batch.x, rows: batch.rows, outputDeltaIsPreActivation: preActivation)
         fused?.plainSGDStep = nil
