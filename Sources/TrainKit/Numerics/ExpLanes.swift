@@ -10,6 +10,7 @@
 /// values it returns there; a softmax of a confident network has many inputs below −104.
 @inline(__always)
 func expLanes(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    let entries = ExpConstants.table
     let xd = SIMD8<Double>(lowHalf: SIMD4<Double>(x.lowHalf), highHalf: SIMD4<Double>(x.highHalf))
     // x · 32/ln 2 = k + r with an integer k (rounded by adding 1.5 · 2⁵²) and |r| <= 1/2.
     let shifted = ExpConstants.shift.addingProduct(ExpConstants.invLn2N, xd)
@@ -18,7 +19,7 @@ func expLanes(_ x: SIMD8<Float>) -> SIMD8<Float> {
     let r = (-kd).addingProduct(ExpConstants.invLn2N, xd)
     // 2^(k/32): the table's 2^((k mod 32)/32) with k div 32 added to its exponent.
     var table = SIMD8<UInt64>()
-    for lane in 0..<8 { table[lane] = ExpConstants.table[Int(truncatingIfNeeded: k[lane] & 31)] }
+    for lane in 0..<8 { table[lane] = entries[Int(truncatingIfNeeded: k[lane] & 31)] }
     let s = unsafeBitCast(table &+ (k &<< 47), to: SIMD8<Double>.self)
     // 2^(r/32) ≈ C0·r³ + C1·r² + C2·r + 1.
     let z = ExpConstants.c1.addingProduct(ExpConstants.c0, r)
@@ -40,15 +41,21 @@ func expLanes(_ x: SIMD8<Float>) -> SIMD8<Float> {
 /// glibc's `__exp2f_data` (`sysdeps/ieee754/flt-32/e_exp2f_data.c`), as `expf` uses it.
 private enum ExpConstants {
     /// 32 / ln 2.
-    static let invLn2N = SIMD8<Double>(repeating: 0x1.71547652b82fep+5)
+    static var invLn2N: SIMD8<Double> { SIMD8(repeating: 0x1.71547652b82fep+5) }
     /// 1.5 · 2⁵²: adding it rounds a double to an integer held in the low bits.
-    static let shift = SIMD8<Double>(repeating: 0x1.8p+52)
+    static var shift: SIMD8<Double> { SIMD8(repeating: 0x1.8p+52) }
     /// The polynomial's coefficients, scaled for r in units of 1/32.
-    static let c0 = SIMD8<Double>(repeating: 0x1.c6af84b912394p-20)
-    static let c1 = SIMD8<Double>(repeating: 0x1.ebfce50fac4f3p-13)
-    static let c2 = SIMD8<Double>(repeating: 0x1.62e42ff0c52d6p-6)
-    /// The bits of 2^(i/32) minus i << 47, for i in 0..<32.
-    static let table: [UInt64] = [
+    static var c0: SIMD8<Double> { SIMD8(repeating: 0x1.c6af84b912394p-20) }
+    static var c1: SIMD8<Double> { SIMD8(repeating: 0x1.ebfce50fac4f3p-13) }
+    static var c2: SIMD8<Double> { SIMD8(repeating: 0x1.62e42ff0c52d6p-6) }
+    /// The bits of 2^(i/32) minus i << 47, for i in 0..<32, where a pointer reads them without a
+    /// bounds check or a reference count (the coefficients above are literals, folded where used).
+    static let table: UnsafePointer<UInt64> = {
+        let entries = UnsafeMutablePointer<UInt64>.allocate(capacity: 32)
+        entries.initialize(from: tableValues, count: 32)
+        return UnsafePointer(entries)
+    }()
+    private static let tableValues: [UInt64] = [
         0x3ff0000000000000, 0x3fefd9b0d3158574, 0x3fefb5586cf9890f, 0x3fef9301d0125b51,
         0x3fef72b83c7d517b, 0x3fef54873168b9aa, 0x3fef387a6e756238, 0x3fef1e9df51fdee1,
         0x3fef06fe0a31b715, 0x3feef1a7373aa9cb, 0x3feedea64c123422, 0x3feece086061892d,
